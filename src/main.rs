@@ -1,0 +1,143 @@
+//! `service-dojo`: with no subcommand, the desktop app; otherwise the headless CLI.
+
+use clap::{Parser, Subcommand};
+use service_dojo::cli;
+use service_dojo::model::Lang;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Service Dojo: role-play service-quality training.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Scenarios folder for the app.
+    #[arg(long, default_value = "scenarios", global = true)]
+    scenarios: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check scenario files, quiz banks and folders; print every problem as file:line:column.
+    Check {
+        /// Files or folders (default: the scenarios folder).
+        paths: Vec<PathBuf>,
+    },
+    /// Play a scenario headless along scripted choices and print the transcript and report.
+    Play {
+        /// The scenario file.
+        file: PathBuf,
+        /// Offered choice numbers from 1, comma-separated; `t` lets a timed node run out.
+        #[arg(long, default_value = "")]
+        choices: String,
+        /// Language of the transcript.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// Print the report as JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a scenario's branch graph as Graphviz DOT.
+    Graph {
+        /// The scenario file.
+        file: PathBuf,
+        /// Language of the labels.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+    Both,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+            LangArg::Both => Lang::Both,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        None => {
+            eprintln!("the desktop app is not built yet; try `service-dojo check scenarios`");
+            ExitCode::FAILURE
+        }
+        Some(Command::Check { paths }) => {
+            let paths = if paths.is_empty() {
+                vec![args.scenarios]
+            } else {
+                paths
+            };
+            let res = cli::check::check(&paths);
+            println!("{}", res.render());
+            if res.errors() > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Some(Command::Play {
+            file,
+            choices,
+            lang,
+            json,
+        }) => play(&file, &choices, lang.into(), json),
+        Some(Command::Graph { file, lang }) => match cli::open_scenario(&file) {
+            Ok((loaded, _)) => {
+                print!(
+                    "{}",
+                    cli::graph::dot(&loaded.scenario, &loaded.analysis.expert, lang.into())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn play(file: &std::path::Path, choices: &str, lang: Lang, json: bool) -> ExitCode {
+    let (loaded, rubric) = match cli::open_scenario(file) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let moves = match cli::play::parse_moves(choices) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (transcript, session, err) = cli::play::play(&loaded, &moves, lang);
+    let report = cli::play::report(&loaded, &session, &rubric);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serialises")
+        );
+    } else {
+        println!("{transcript}\n{}", report.to_text(lang));
+    }
+    match err {
+        Some(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
