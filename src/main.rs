@@ -38,6 +38,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draw a randomized quiz from the question banks and grade scripted answers.
+    Quiz {
+        /// Bank ids or file names (default: every bank in the scenarios folder).
+        #[arg(long = "bank")]
+        banks: Vec<String>,
+        /// Number of questions.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        /// Seed; the same seed draws the identical quiz (default: random, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Only questions on these standards.
+        #[arg(long = "standard")]
+        standards: Vec<String>,
+        /// Answers, comma-separated: `2` (single), `1+3` (multiple), `t`/`f`, `3-1-2` (ordering), `24` (number), `-` to skip.
+        #[arg(long, default_value = "")]
+        answers: String,
+        /// Language of the printout.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// Print the result as JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a scenario's branch graph as Graphviz DOT.
     Graph {
         /// The scenario file.
@@ -92,6 +116,40 @@ fn main() -> ExitCode {
             lang,
             json,
         }) => play(&file, &choices, lang.into(), json),
+        Some(Command::Quiz {
+            banks,
+            count,
+            seed,
+            standards,
+            answers,
+            lang,
+            json,
+        }) => {
+            let lib = service_dojo::load::Library::load(&args.scenarios);
+            let pool = cli::quiz::pool(&lib, &banks);
+            let filter = service_dojo::engine::quiz::Filter {
+                standards: standards.iter().map(|s| s.as_str().into()).collect(),
+                difficulty: None,
+            };
+            let seed = seed.unwrap_or_else(rand::random);
+            match cli::quiz::run(&pool, &filter, count, seed, &answers, lang.into()) {
+                Ok((text, res)) => {
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&res).expect("result serialises")
+                        );
+                    } else {
+                        print!("{text}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Some(Command::Graph { file, lang }) => match cli::open_scenario(&file) {
             Ok((loaded, _)) => {
                 print!(

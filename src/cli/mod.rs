@@ -3,6 +3,7 @@
 pub mod check;
 pub mod graph;
 pub mod play;
+pub mod quiz;
 
 use crate::load::library::{Loaded, LoadedScenario, find_rubric_path, load_rubric, load_scenario};
 use crate::model::Rubric;

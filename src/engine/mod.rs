@@ -2,6 +2,7 @@
 //! scenario's graph, the report, and the quiz.
 
 pub mod analysis;
+pub mod quiz;
 
 pub mod report;
 pub mod rules;
