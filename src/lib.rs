@@ -9,3 +9,5 @@ pub mod engine;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod store;
+pub mod ui;

@@ -15,6 +15,12 @@ struct Args {
     /// Scenarios folder for the app.
     #[arg(long, default_value = "scenarios", global = true)]
     scenarios: PathBuf,
+    /// Where settings and progress are kept (default: ~/.local/share/service-dojo).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Don't watch the scenarios folder for edits.
+    #[arg(long)]
+    no_watch: bool,
 }
 
 #[derive(Subcommand)]
@@ -93,8 +99,22 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         None => {
-            eprintln!("the desktop app is not built yet; try `service-dojo check scenarios`");
-            ExitCode::FAILURE
+            let opts = service_dojo::ui::AppOptions {
+                scenarios: args.scenarios,
+                data_dir: args
+                    .data_dir
+                    .unwrap_or_else(service_dojo::store::Store::default_dir),
+                watch: !args.no_watch,
+                seed: rand::random(),
+            };
+            match service_dojo::ui::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: could not open the window: {e}");
+                    eprintln!("(on a server without a display, run it under Xvfb: see README)");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some(Command::Check { paths }) => {
             let paths = if paths.is_empty() {

@@ -1,0 +1,423 @@
+//! The play screen: situation, customer and mood, the dialogue so far, and the choices.
+//! Keys 1–9 choose, Backspace undoes (practice), Space pauses; in class-vote mode the
+//! room's hands are counted per choice (A, B, C…) and the trainer reveals and plays.
+
+use super::view::{Nav, View};
+use super::widgets;
+use crate::engine::rules::effects;
+use crate::engine::{Action, Mode, Session};
+use crate::load::LoadedScenario;
+use crate::model::{Lang, Node, Speaker};
+use egui::{Button, Key, RichText, ScrollArea, Ui, vec2};
+use std::time::Duration;
+
+/// Keys that pick choices 1–9.
+const NUM_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// State of the play screen.
+pub struct PlayView {
+    /// The running play.
+    pub session: Session,
+    /// The scenario as loaded (path, analysis).
+    pub loaded: LoadedScenario,
+    /// Class-vote counts per step already taken (None where no vote was held).
+    pub votes: Vec<Option<Vec<u32>>>,
+    /// Hands counted for the current node's choices.
+    pub tally: Vec<u32>,
+    /// Whether the current tally is revealed.
+    pub revealed: bool,
+    /// Class-vote mode (projector).
+    pub class_vote: bool,
+    /// A newer version of this scenario from disk, offered for replay.
+    pub newer: Option<LoadedScenario>,
+    /// Paused by the trainer (Space).
+    pub paused: bool,
+}
+
+impl PlayView {
+    /// Start a play.
+    pub fn new(loaded: LoadedScenario, mode: Mode, class_vote: bool) -> Option<Self> {
+        let session = Session::new(loaded.scenario.clone(), mode)?;
+        Some(Self::resume(loaded, session, class_vote))
+    }
+
+    /// Continue a given session.
+    pub fn resume(loaded: LoadedScenario, session: Session, class_vote: bool) -> Self {
+        let steps = session.steps().len();
+        PlayView {
+            session,
+            loaded,
+            votes: vec![None; steps],
+            tally: Vec::new(),
+            revealed: false,
+            class_vote,
+            newer: None,
+            paused: false,
+        }
+    }
+
+    /// Advance the clock; takes the timeout branch when time runs out.
+    pub fn tick(&mut self, dt: Duration, focused: bool) {
+        if self.paused || !focused || self.session.ending().is_some() {
+            return;
+        }
+        if self.session.tick(dt) {
+            let _ = self.session.time_out();
+            self.after_step(None);
+        }
+    }
+
+    /// True while a countdown is running (the app then keeps repainting).
+    pub fn timer_running(&self) -> bool {
+        !self.paused && self.session.remaining().is_some() && self.session.ending().is_none()
+    }
+
+    fn choose(&mut self, i: usize) {
+        let votes =
+            (self.class_vote && self.tally.iter().any(|&v| v > 0)).then(|| self.tally.clone());
+        if self.session.choose(i).is_ok() {
+            self.after_step(votes);
+        }
+    }
+
+    fn after_step(&mut self, votes: Option<Vec<u32>>) {
+        self.votes.push(votes);
+        self.tally.clear();
+        self.revealed = false;
+    }
+
+    fn undo(&mut self) {
+        if self.session.undo().is_ok() {
+            self.votes.pop();
+            self.tally.clear();
+            self.revealed = false;
+        }
+    }
+
+    /// Replay the same choices on the newer version of the scenario.
+    pub fn adopt_newer(&mut self) {
+        let Some(newer) = self.newer.take() else {
+            return;
+        };
+        let actions: Vec<Action> = self.session.steps().iter().map(|s| s.action).collect();
+        if let Some((s, done)) =
+            Session::replay(newer.scenario.clone(), self.session.mode(), &actions)
+        {
+            self.session = s;
+            self.votes.truncate(done);
+            self.votes.resize(done, None);
+            self.loaded = newer;
+        }
+    }
+
+    /// Keyboard: digits choose, Backspace undoes, Space pauses, PageDown/→ advance a vote.
+    fn keys(&mut self, ui: &Ui, offered: usize) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let pressed = |k: Key| ui.input(|i| i.key_pressed(k));
+        if let Some(i) = (0..offered.min(9)).find(|&i| pressed(NUM_KEYS[i])) {
+            self.choose(i);
+            return;
+        }
+        if pressed(Key::Backspace) && self.session.mode() == Mode::Practice {
+            self.undo();
+        }
+        let advance = pressed(Key::PageDown) || pressed(Key::ArrowRight);
+        if self.class_vote
+            && (advance || (pressed(Key::Space) && !self.session.node().time_limit.is_some()))
+        {
+            self.advance_vote();
+        } else if pressed(Key::Space) {
+            self.paused = !self.paused;
+        }
+    }
+
+    /// Clicker "next": reveal the tally, then play the majority.
+    fn advance_vote(&mut self) {
+        if !self.revealed {
+            self.revealed = true;
+        } else if let Some(i) = majority(&self.tally) {
+            self.choose(i);
+        }
+    }
+
+    /// Draw the screen.
+    pub fn ui(&mut self, ui: &mut Ui, v: &View) -> Option<Nav> {
+        let offered = self.session.offered();
+        if self.tally.len() != offered.len() {
+            self.tally = vec![0; offered.len()];
+        }
+        self.keys(ui, offered.len());
+        let mut nav = None;
+        if self.newer.is_some() {
+            self.reload_banner(ui, v);
+        }
+        let sc = self.session.scenario().clone();
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(sc.title.inline(v.lang));
+            if ui.button(v.t("返回书架", "Back to library")).clicked() {
+                nav = Some(Nav::Library);
+            }
+        });
+        ui.label(v.text(
+            format!(
+                "{} · {}",
+                sc.setting.industry.inline(v.lang),
+                sc.setting.role.inline(v.lang)
+            ),
+            v.sizes.small,
+        ));
+        self.customer_panel(ui, v);
+        ui.separator();
+        let avail = ui.available_height();
+        let choices_h = (offered.len() as f32 * (v.sizes.choice * 2.6 + 10.0) + v.sizes.body * 4.0)
+            .min(avail * 0.6);
+        ScrollArea::vertical()
+            .max_height((avail - choices_h).max(v.sizes.body * 6.0))
+            .stick_to_bottom(true)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                self.transcript(ui, v);
+            });
+        ui.separator();
+        self.feedback(ui, v);
+        self.choices(ui, v, &offered);
+        self.hints(ui, v);
+        nav
+    }
+
+    fn reload_banner(&mut self, ui: &mut Ui, v: &View) {
+        egui::Frame::new()
+            .fill(v.pal.accent.gamma_multiply(0.3))
+            .inner_margin(8.0)
+            .corner_radius(6.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(v.t("场景文件已更新。", "This scenario changed on disk."));
+                    if ui
+                        .button(v.t(
+                            "在新版本上重放我的选择",
+                            "Replay my choices on the new version",
+                        ))
+                        .clicked()
+                    {
+                        self.adopt_newer();
+                    }
+                    if ui
+                        .button(v.t("继续旧版本", "Keep playing this version"))
+                        .clicked()
+                    {
+                        self.newer = None;
+                    }
+                });
+            });
+    }
+
+    fn customer_panel(&mut self, ui: &mut Ui, v: &View) {
+        let sc = self.session.scenario().clone();
+        let node = self.session.node();
+        let emotion = node
+            .lines
+            .iter()
+            .rev()
+            .find(|l| l.who == Speaker::Customer)
+            .map(|l| l.emotion);
+        let mood = ui.ctx().animate_value_with_time(
+            egui::Id::unique("mood-meter"),
+            f32::from(self.session.mood()),
+            0.5,
+        );
+        let width = (ui.available_width() * 0.45).max(v.sizes.body * 12.0);
+        ui.horizontal_wrapped(|ui| {
+            let who = sc.setting.customer.name.inline(v.lang);
+            let feel = emotion
+                .map(|e| format!(" — {}", e.label().inline(v.lang)))
+                .unwrap_or_default();
+            ui.label(
+                RichText::new(format!("{who}{feel}"))
+                    .size(v.sizes.body)
+                    .strong(),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            if !(v.settings.hide_scores && v.projector) {
+                widgets::meter(ui, &v.t("心情", "Mood"), mood, width, v.sizes, &v.pal);
+            }
+            if let (Some(rem), Some(t)) = (self.session.remaining(), node.time_limit.as_ref()) {
+                widgets::countdown(
+                    ui,
+                    rem.as_secs_f32(),
+                    t.seconds as f32,
+                    self.paused,
+                    width,
+                    v.sizes,
+                    &v.pal,
+                    v.lang,
+                );
+                ui.ctx().request_repaint_after(Duration::from_millis(100));
+            }
+        });
+    }
+
+    fn node_text(ui: &mut Ui, v: &View, node: &Node, customer: &str) {
+        if let Some(n) = &node.narration {
+            ui.label(RichText::new(n.show(v.lang)).size(v.sizes.body).italics());
+        }
+        for line in &node.lines {
+            let who = match &line.who {
+                Speaker::Customer => customer.to_string(),
+                Speaker::Trainee => v.t("你", "You"),
+                Speaker::Other(t) => t.inline(v.lang),
+            };
+            ui.label(
+                RichText::new(format!("{who}（{}）：", line.emotion.label().get(v.lang)))
+                    .size(v.sizes.small)
+                    .strong(),
+            );
+            ui.label(RichText::new(line.text.show(v.lang)).size(v.sizes.body));
+        }
+    }
+
+    fn transcript(&self, ui: &mut Ui, v: &View) {
+        let sc = self.session.scenario();
+        let customer = sc.setting.customer.name.inline(v.lang);
+        for step in self.session.steps() {
+            Self::node_text(ui, v, &sc.nodes[step.node], &customer);
+            let said = match step.action {
+                Action::Choose(c) => sc.nodes[step.node].choices[c].text.show(v.lang),
+                Action::Timeout => v.t(
+                    "（时间到，你没有回应）",
+                    "(time ran out — you did not respond)",
+                ),
+            };
+            ui.label(
+                RichText::new(format!("➜ {said}"))
+                    .size(v.sizes.body)
+                    .color(v.pal.accent),
+            );
+            ui.add_space(v.sizes.body * 0.5);
+        }
+        Self::node_text(ui, v, self.session.node(), &customer);
+    }
+
+    /// In practice mode (unless scores are hidden), what the last choice did.
+    fn feedback(&self, ui: &mut Ui, v: &View) {
+        if v.settings.hide_scores || self.session.mode() != Mode::Practice {
+            return;
+        }
+        let Some(step) = self.session.steps().last() else {
+            return;
+        };
+        let sc = self.session.scenario();
+        for (id, amount) in effects(sc, step.node, step.action) {
+            let color = if amount >= 0 { v.pal.good } else { v.pal.bad };
+            ui.label(
+                RichText::new(format!("{amount:+}  {}", v.standard(id)))
+                    .size(v.sizes.small)
+                    .color(color),
+            );
+        }
+    }
+
+    fn choices(&mut self, ui: &mut Ui, v: &View, offered: &[usize]) {
+        let node = self.session.node().clone();
+        let width = ui.available_width();
+        for (i, &c) in offered.iter().enumerate() {
+            let mark = if self.class_vote {
+                char::from(b'A' + i as u8).to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let text = format!("{mark}.  {}", node.choices[c].text.show(v.lang));
+            ui.horizontal(|ui| {
+                if self.class_vote {
+                    self.vote_counter(ui, v, i);
+                }
+                let w = ui.available_width().min(width);
+                let button = Button::new(RichText::new(text).size(v.sizes.choice))
+                    .wrap()
+                    .min_size(vec2(w, v.sizes.choice * 2.0));
+                if ui.add(button).clicked() {
+                    self.choose(i);
+                }
+            });
+        }
+        if self.class_vote && !offered.is_empty() {
+            ui.horizontal(|ui| {
+                let label = if self.revealed {
+                    v.t("按多数执行", "Play the majority")
+                } else {
+                    v.t("揭晓投票", "Reveal the vote")
+                };
+                if ui.button(label).clicked() {
+                    self.advance_vote();
+                }
+            });
+        }
+    }
+
+    fn vote_counter(&mut self, ui: &mut Ui, v: &View, i: usize) {
+        let letter = char::from(b'A' + i as u8);
+        let total: u32 = self.tally.iter().sum();
+        let n = &mut self.tally[i];
+        let minus = ui
+            .add(Button::new(RichText::new("−").size(v.sizes.body)))
+            .on_hover_text(format!("{letter} −1"));
+        if minus.clicked() {
+            *n = n.saturating_sub(1);
+        }
+        let label = ui.label(RichText::new(format!("{letter}:")).size(v.sizes.body));
+        ui.add(egui::DragValue::new(n).range(0..=999))
+            .labelled_by(label.id);
+        if ui
+            .add(Button::new(RichText::new("+").size(v.sizes.body)))
+            .on_hover_text(format!("{letter} +1"))
+            .clicked()
+        {
+            *n += 1;
+        }
+        if self.revealed {
+            let pct = if total > 0 { 100 * *n / total } else { 0 };
+            ui.label(
+                RichText::new(format!("{pct:>3}%"))
+                    .size(v.sizes.body)
+                    .strong()
+                    .color(v.pal.accent),
+            );
+        }
+    }
+
+    fn hints(&self, ui: &mut Ui, v: &View) {
+        let mut h = v.t("数字键 1–9 选择", "Keys 1–9 choose");
+        if self.session.mode() == Mode::Practice {
+            h.push_str(&format!(" · {}", v.t("退格键 撤销", "Backspace undo")));
+        }
+        if self.session.node().time_limit.is_some() {
+            h.push_str(&format!(" · {}", v.t("空格 暂停", "Space pause")));
+        }
+        h.push_str(" · F5 ");
+        h.push_str(&v.t("投影模式", "projector"));
+        if v.lang != Lang::En || !v.projector {
+            ui.label(RichText::new(h).size(v.sizes.small));
+        }
+    }
+}
+
+/// The choice most hands went up for (the first on a tie); None if nobody voted.
+pub fn majority(tally: &[u32]) -> Option<usize> {
+    let max = *tally.iter().max()?;
+    (max > 0)
+        .then(|| tally.iter().position(|&v| v == max))
+        .flatten()
+}
