@@ -46,7 +46,16 @@ impl CheckResult {
 pub fn check(paths: &[PathBuf]) -> CheckResult {
     let mut res = CheckResult::default();
     for path in paths {
-        if path.is_dir() {
+        if path.is_dir() && !path.join("standards.ron").is_file() {
+            // Not a library root (e.g. a quiz folder): check its files one by one.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect())
+                .unwrap_or_default();
+            files.sort();
+            for f in files {
+                check_file(&f, &mut res);
+            }
+        } else if path.is_dir() {
             let lib = Library::load(path);
             res.files += lib.sources.len().max(lib.scenarios.len() + lib.banks.len());
             res.diagnostics.extend(lib.diagnostics);

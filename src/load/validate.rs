@@ -374,6 +374,7 @@ fn standards(sc: &Scenario, rubric: &Rubric, ctx: &mut Ctx) {
 struct NodeGraph {
     succ: Vec<Vec<usize>>,
     start: Option<usize>,
+    index: HashMap<String, usize>,
 }
 
 impl NodeGraph {
@@ -394,6 +395,7 @@ impl NodeGraph {
         NodeGraph {
             succ,
             start: ids.get(sc.start.as_str()).copied(),
+            index: ids.clone(),
         }
     }
 }
@@ -423,6 +425,10 @@ fn reachability(sc: &Scenario, g: &NodeGraph, ctx: &mut Ctx) {
     }
     for (v, node) in sc.nodes.iter().enumerate() {
         let p = [F("nodes"), I(v), F("id")];
+        let duplicate = g.index.get(node.id.as_str()) != Some(&v);
+        if duplicate {
+            continue;
+        }
         if g.start.is_some() && !seen[v] {
             ctx.at_value(
                 &p,

@@ -109,7 +109,7 @@ fn one(q: &Question, base: &[Seg], rubric: Option<&Rubric>, out: &mut Out) {
     let sub = |rest: &[Seg]| [kind.clone(), rest.to_vec()].concat();
     match &q.kind {
         QuestionKind::Single { options, answer } => {
-            options_ok(options, 3, &sub(&[F("options")]), out);
+            options_ok(options, 3, "option", &sub(&[F("options")]), out);
             if !(1..=options.len()).contains(answer) {
                 out.at(
                     &sub(&[F("answer")]),
@@ -128,7 +128,7 @@ fn one(q: &Question, base: &[Seg], rubric: Option<&Rubric>, out: &mut Out) {
             );
         }
         QuestionKind::Multiple { options, answers } => {
-            options_ok(options, 3, &sub(&[F("options")]), out);
+            options_ok(options, 3, "option", &sub(&[F("options")]), out);
             for (k, a) in answers.iter().enumerate() {
                 if !(1..=options.len()).contains(a) {
                     out.at(
@@ -165,7 +165,7 @@ fn one(q: &Question, base: &[Seg], rubric: Option<&Rubric>, out: &mut Out) {
             );
         }
         QuestionKind::Ordering { steps } => {
-            options_ok(steps, 3, &sub(&[F("steps")]), out);
+            options_ok(steps, 3, "step", &sub(&[F("steps")]), out);
             texts.extend(
                 steps
                     .iter()
@@ -205,12 +205,12 @@ fn one(q: &Question, base: &[Seg], rubric: Option<&Rubric>, out: &mut Out) {
 }
 
 /// At least `min` options, all different.
-fn options_ok(options: &[Text], min: usize, path: &[Seg], out: &mut Out) {
+fn options_ok(options: &[Text], min: usize, noun: &str, path: &[Seg], out: &mut Out) {
     if options.len() < min {
         out.at(
             path,
             Code::TooFewOptions,
-            format!("{} options; a question needs at least {min}", options.len()),
+            format!("{} {noun}s; a question needs at least {min}", options.len()),
         );
     }
     for (i, o) in options.iter().enumerate() {
@@ -218,7 +218,7 @@ fn options_ok(options: &[Text], min: usize, path: &[Seg], out: &mut Out) {
             out.at(
                 &[path, &[I(i)]].concat(),
                 Code::DuplicateOption,
-                format!("same as option {}", first + 1),
+                format!("same as {noun} {}", first + 1),
             );
         }
     }
