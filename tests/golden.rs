@@ -8,22 +8,51 @@ use service_dojo::model::{Realm, Waterfall};
 
 /// (scenario, expert path, worst path, worst overall, worst waterfall)
 const SHIPPED: &[(&str, &str, &str, u8, Waterfall)] = &[
-    ("bank-security-guard", "2,2,3,1,3,2,3", "3,1,4,2,1,2", 17, Waterfall::Complaining),
-    ("late-courier", "2,3,2,2,3,2,2,3", "1,1,1,1,1,1,1,2,1", 17, Waterfall::Angry),
+    (
+        "bank-security-guard",
+        "2,2,3,1,3,2,3",
+        "3,1,4,2,1,2",
+        17,
+        Waterfall::Complaining,
+    ),
+    (
+        "late-courier",
+        "2,3,2,2,3,2,2,3",
+        "1,1,1,1,1,1,1,2,1",
+        17,
+        Waterfall::Angry,
+    ),
 ];
 
 #[test]
 fn expert_paths_score_100_and_reach_the_top_of_the_waterfall() {
     for &(id, expert, ..) in SHIPPED {
         let loaded = scenario(id);
-        assert_eq!(as_choices(loaded, &loaded.analysis.expert), expert, "{id}: the analysis found another expert path");
+        assert_eq!(
+            as_choices(loaded, &loaded.analysis.expert),
+            expert,
+            "{id}: the analysis found another expert path"
+        );
         let r = report(id, expert);
         assert_eq!(r.overall, 100, "{id}");
         let o = r.outcome.as_ref().unwrap();
-        assert_eq!((o.waterfall, o.realm), (Waterfall::Loyal, Realm::Third), "{id}");
+        assert_eq!(
+            (o.waterfall, o.realm),
+            (Waterfall::Loyal, Realm::Third),
+            "{id}"
+        );
         assert_eq!(r.left_expert_at, None, "{id}");
-        assert!(r.standards.iter().all(|s| s.percent == 100 && s.total == s.best), "{id}: {:?}", r.standards);
-        golden(&format!("{id}.expert.json"), &serde_json::to_string_pretty(&r).unwrap());
+        assert!(
+            r.standards
+                .iter()
+                .all(|s| s.percent == 100 && s.total == s.best),
+            "{id}: {:?}",
+            r.standards
+        );
+        golden(
+            &format!("{id}.expert.json"),
+            &serde_json::to_string_pretty(&r).unwrap(),
+        );
     }
 }
 
@@ -31,20 +60,34 @@ fn expert_paths_score_100_and_reach_the_top_of_the_waterfall() {
 fn worst_paths_give_the_expected_reports() {
     for &(id, expert, worst, overall, waterfall) in SHIPPED {
         let loaded = scenario(id);
-        assert_eq!(as_choices(loaded, &loaded.analysis.worst_path), worst, "{id}");
+        assert_eq!(
+            as_choices(loaded, &loaded.analysis.worst_path),
+            worst,
+            "{id}"
+        );
         let r = report(id, worst);
         assert_eq!(r.overall, overall, "{id}");
         assert_eq!(r.outcome.as_ref().unwrap().waterfall, waterfall, "{id}");
-        assert_eq!(r.left_expert_at, Some(0), "{id}: the worst path should leave the expert's at once");
+        assert_eq!(
+            r.left_expert_at,
+            Some(0),
+            "{id}: the worst path should leave the expert's at once"
+        );
         assert_eq!(r.expert.len(), expert.split(',').count());
-        golden(&format!("{id}.worst.json"), &serde_json::to_string_pretty(&r).unwrap());
+        golden(
+            &format!("{id}.worst.json"),
+            &serde_json::to_string_pretty(&r).unwrap(),
+        );
     }
 }
 
 #[test]
 fn the_bank_report_reads_as_the_trainee_sees_it() {
     let r = report("bank-security-guard", "3,1,4,2,1,2");
-    golden("bank-security-guard.worst.txt", &r.to_text(service_dojo::model::Lang::En));
+    golden(
+        "bank-security-guard.worst.txt",
+        &r.to_text(service_dojo::model::Lang::En),
+    );
 }
 
 #[test]
@@ -58,8 +101,18 @@ fn best_and_worst_per_standard_match_brute_force_over_every_play() {
         assert_eq!(overall.iter().min(), Some(&worst_path), "{}", s.scenario.id);
         for (i, id) in a.standards.iter().enumerate() {
             let totals: Vec<i32> = plays.iter().map(|p| p.1.standards[i].total).collect();
-            assert_eq!(totals.iter().max(), Some(&a.best[i]), "{} {id} best", s.scenario.id);
-            assert_eq!(totals.iter().min(), Some(&a.worst[i]), "{} {id} worst", s.scenario.id);
+            assert_eq!(
+                totals.iter().max(),
+                Some(&a.best[i]),
+                "{} {id} best",
+                s.scenario.id
+            );
+            assert_eq!(
+                totals.iter().min(),
+                Some(&a.worst[i]),
+                "{} {id} worst",
+                s.scenario.id
+            );
         }
     }
 }
@@ -68,7 +121,10 @@ fn best_and_worst_per_standard_match_brute_force_over_every_play() {
 fn a_timeout_takes_the_timeout_branch_and_costs_the_named_standard() {
     let loaded = scenario("bank-security-guard");
     let start = loaded.scenario.node(&loaded.scenario.start).unwrap();
-    let limit = start.time_limit.as_ref().expect("the bank scenario opens on a timed node");
+    let limit = start
+        .time_limit
+        .as_ref()
+        .expect("the bank scenario opens on a timed node");
     let r = report("bank-security-guard", "t");
     assert_eq!(r.path.len(), 1);
     assert_eq!(r.path[0].action, service_dojo::engine::Action::Timeout);
@@ -78,9 +134,16 @@ fn a_timeout_takes_the_timeout_branch_and_costs_the_named_standard() {
     assert_eq!(std.evidence[0].why, limit.why);
     assert!(limit.amount < 0);
     // The play is now at the timeout target.
-    let (_, session, _) = service_dojo::cli::play::play(loaded, &[service_dojo::cli::play::Move::Timeout], service_dojo::model::Lang::En);
+    let (_, session, _) = service_dojo::cli::play::play(
+        loaded,
+        &[service_dojo::cli::play::Move::Timeout],
+        service_dojo::model::Lang::En,
+    );
     assert_eq!(Some(&session.node().id), limit.goto.as_ref());
-    assert_eq!(session.mood(), (i32::from(loaded.scenario.mood) + limit.mood).clamp(0, 100) as u8);
+    assert_eq!(
+        session.mood(),
+        (i32::from(loaded.scenario.mood) + limit.mood).clamp(0, 100) as u8
+    );
 }
 
 #[test]
@@ -88,8 +151,14 @@ fn every_shipped_file_passes_check_with_no_errors_and_no_warnings() {
     let res = service_dojo::cli::check::check(&[common::scenarios_dir()]);
     assert!(res.diagnostics.is_empty(), "{}", res.render());
     assert!(res.files >= 13);
-    assert_eq!(library().scenarios.len(), std::fs::read_dir(common::scenarios_dir()).unwrap().filter(|e| {
-        let p = e.as_ref().unwrap().path();
-        p.extension().is_some_and(|x| x == "ron") && !p.ends_with("standards.ron")
-    }).count());
+    assert_eq!(
+        library().scenarios.len(),
+        std::fs::read_dir(common::scenarios_dir())
+            .unwrap()
+            .filter(|e| {
+                let p = e.as_ref().unwrap().path();
+                p.extension().is_some_and(|x| x == "ron") && !p.ends_with("standards.ron")
+            })
+            .count()
+    );
 }

@@ -49,7 +49,12 @@ pub fn check(paths: &[PathBuf]) -> CheckResult {
         if path.is_dir() && !path.join("standards.ron").is_file() {
             // Not a library root (e.g. a quiz folder): check its files one by one.
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect())
+                .map(|rd| {
+                    rd.filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                        .collect()
+                })
                 .unwrap_or_default();
             files.sort();
             for f in files {

@@ -35,7 +35,7 @@ pub fn dot(sc: &Scenario, expert: &[(usize, crate::engine::Action)], lang: Lang)
             attrs = format!(
                 "label=\"{}\\n{}\", shape=doubleoctagon, style=filled, fillcolor={color}",
                 esc(node.id.as_str()),
-                esc(&e.waterfall.label().get(lang).to_string())
+                esc(e.waterfall.label().get(lang))
             );
         }
         if node.id == sc.start {

@@ -50,7 +50,7 @@ fn end_pos(text: &str) -> Pos {
 pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_recursion_limit(MAX_DEPTH)
-        .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// Parse RON text into `T`, mapping ron's error to a diagnostic at ron's position.

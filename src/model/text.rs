@@ -21,15 +21,33 @@ pub enum Lang {
 }
 
 /// A piece of text in Chinese and/or English.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
     /// Chinese text, if written.
     pub zh: Option<String>,
     /// English text, if written.
     pub en: Option<String>,
     /// True when the author wrote one plain string meant for both languages.
-    #[serde(skip)]
     pub plain: bool,
+}
+
+impl Serialize for Text {
+    /// Written back in the form it was read: a plain string, or `(zh: …, en: …)`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if self.plain {
+            return s.serialize_str(self.zh.as_deref().unwrap_or(""));
+        }
+        let halves: Vec<(&str, &String)> = [("zh", &self.zh), ("en", &self.en)]
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_ref()?)))
+            .collect();
+        let mut m = s.serialize_map(Some(halves.len()))?;
+        for (k, v) in halves {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 impl Text {
@@ -169,6 +187,18 @@ mod tests {
         let t = parse(r#"(zh: "你好")"#).unwrap();
         assert_eq!(t.get(Lang::En), "你好");
         assert_eq!(t.missing(), Some("English"));
+    }
+
+    #[test]
+    fn serialises_back_to_the_form_it_was_read_in() {
+        for src in [
+            r#""Zhang""#,
+            r#"{"zh":"你好","en":"Hello"}"#,
+            r#"{"zh":"你好"}"#,
+        ] {
+            let t: Text = serde_json::from_str(src).unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), src);
+        }
     }
 
     #[test]

@@ -324,7 +324,6 @@ impl DojoApp {
                 Screen::Quiz(q) => {
                     let mut progress = self.progress.clone();
                     let nav = q.ui(ui, &v, &self.library, &mut progress);
-                    drop(v);
                     self.progress = progress;
                     nav
                 }

@@ -150,7 +150,7 @@ impl DebriefView {
                         match r.expert.get(k) {
                             Some(e) if e == step => {
                                 ui.label(
-                                    RichText::new(v.t("✔ 同专家一致", "✔ same as the expert"))
+                                    RichText::new(v.t("√ 同专家一致", "√ same as the expert"))
                                         .size(v.sizes.small)
                                         .color(v.pal.good),
                                 );
@@ -159,8 +159,8 @@ impl DebriefView {
                                 if left_here {
                                     ui.label(
                                         RichText::new(v.t(
-                                            "⚠ 从这里偏离专家路径",
-                                            "⚠ you left the expert path here",
+                                            "！ 从这里偏离专家路径",
+                                            "！ you left the expert path here",
                                         ))
                                         .size(v.sizes.small)
                                         .strong()

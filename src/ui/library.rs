@@ -180,8 +180,8 @@ fn card(
                     RichText::new(format!(
                         "{} {}",
                         v.t(
-                            "⚠ 最新修改有错误，仍可玩上一个正确版本：",
-                            "⚠ The latest edit is broken; the last good version still plays:"
+                            "！ 最新修改有错误，仍可玩上一个正确版本：",
+                            "！ The latest edit is broken; the last good version still plays:"
                         ),
                         d.header()
                     ))

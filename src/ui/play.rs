@@ -135,7 +135,7 @@ impl PlayView {
         }
         let advance = pressed(Key::PageDown) || pressed(Key::ArrowRight);
         if self.class_vote
-            && (advance || (pressed(Key::Space) && !self.session.node().time_limit.is_some()))
+            && (advance || (pressed(Key::Space) && self.session.node().time_limit.is_none()))
         {
             self.advance_vote();
         } else if pressed(Key::Space) {
@@ -154,11 +154,13 @@ impl PlayView {
 
     /// Draw the screen.
     pub fn ui(&mut self, ui: &mut Ui, v: &View) -> Option<Nav> {
+        let offered = self.session.offered().len();
+        self.keys(ui, offered);
+        // Keys may have moved the play on: read what is offered now.
         let offered = self.session.offered();
         if self.tally.len() != offered.len() {
             self.tally = vec![0; offered.len()];
         }
-        self.keys(ui, offered.len());
         let mut nav = None;
         if self.newer.is_some() {
             self.reload_banner(ui, v);
@@ -255,16 +257,12 @@ impl PlayView {
                 widgets::meter(ui, &v.t("心情", "Mood"), mood, width, v.sizes, &v.pal);
             }
             if let (Some(rem), Some(t)) = (self.session.remaining(), node.time_limit.as_ref()) {
-                widgets::countdown(
-                    ui,
-                    rem.as_secs_f32(),
-                    t.seconds as f32,
-                    self.paused,
-                    width,
-                    v.sizes,
-                    &v.pal,
-                    v.lang,
-                );
+                let c = widgets::Countdown {
+                    remaining: rem.as_secs_f32(),
+                    total: t.seconds as f32,
+                    paused: self.paused,
+                };
+                widgets::countdown(ui, c, width, v.sizes, &v.pal, v.lang);
                 ui.ctx().request_repaint_after(Duration::from_millis(100));
             }
         });
@@ -302,7 +300,7 @@ impl PlayView {
                 ),
             };
             ui.label(
-                RichText::new(format!("➜ {said}"))
+                RichText::new(format!("→ {said}"))
                     .size(v.sizes.body)
                     .color(v.pal.accent),
             );
@@ -333,6 +331,7 @@ impl PlayView {
     fn choices(&mut self, ui: &mut Ui, v: &View, offered: &[usize]) {
         let node = self.session.node().clone();
         let width = ui.available_width();
+        let mut picked = None;
         for (i, &c) in offered.iter().enumerate() {
             let mark = if self.class_vote {
                 char::from(b'A' + i as u8).to_string()
@@ -349,10 +348,11 @@ impl PlayView {
                     .wrap()
                     .min_size(vec2(w, v.sizes.choice * 2.0));
                 if ui.add(button).clicked() {
-                    self.choose(i);
+                    picked = Some(i);
                 }
             });
         }
+        let mut advance = false;
         if self.class_vote && !offered.is_empty() {
             ui.horizontal(|ui| {
                 let label = if self.revealed {
@@ -360,10 +360,14 @@ impl PlayView {
                 } else {
                     v.t("揭晓投票", "Reveal the vote")
                 };
-                if ui.button(label).clicked() {
-                    self.advance_vote();
-                }
+                advance = ui.button(label).clicked();
             });
+        }
+        // Act after drawing, so the whole list is drawn from one state.
+        if let Some(i) = picked {
+            self.choose(i);
+        } else if advance {
+            self.advance_vote();
         }
     }
 
@@ -388,7 +392,7 @@ impl PlayView {
             *n += 1;
         }
         if self.revealed {
-            let pct = if total > 0 { 100 * *n / total } else { 0 };
+            let pct = widgets::share(*n, total);
             ui.label(
                 RichText::new(format!("{pct:>3}%"))
                     .size(v.sizes.body)

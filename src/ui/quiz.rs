@@ -79,6 +79,14 @@ impl QuizView {
         }
     }
 
+    /// The question being asked, if any (for tests and the projector view).
+    pub fn current(&self) -> Option<&Drawn> {
+        match self.stage {
+            Stage::Asking { k, .. } => self.drawn.get(k),
+            _ => None,
+        }
+    }
+
     /// The seed of the current quiz.
     pub fn seed(&self) -> u64 {
         self.seed
@@ -303,11 +311,14 @@ impl QuizView {
         let secs = v.settings.quiz_seconds;
         if secs > 0 && !submitted {
             let rem = (secs as f32 - elapsed.as_secs_f32()).max(0.0);
+            let c = widgets::Countdown {
+                remaining: rem,
+                total: secs as f32,
+                paused: false,
+            };
             widgets::countdown(
                 ui,
-                rem,
-                secs as f32,
-                false,
+                c,
                 ui.available_width().min(v.sizes.body * 25.0),
                 v.sizes,
                 &v.pal,
@@ -339,12 +350,12 @@ impl QuizView {
         } else {
             let credit = self.answers[k].as_ref().map_or(0.0, |a| d.grade(a));
             let (msg, color) = match credit {
-                c if c >= 1.0 => (v.t("✔ 正确", "✔ Right"), v.pal.good),
+                c if c >= 1.0 => (v.t("√ 正确", "√ Right"), v.pal.good),
                 c if c > 0.0 => (
                     format!("{} {:.0}%", v.t("部分正确", "Partly right"), c * 100.0),
                     v.pal.accent,
                 ),
-                _ => (v.t("✘ 不正确", "✘ Not right"), v.pal.bad),
+                _ => (v.t("× 不正确", "× Not right"), v.pal.bad),
             };
             ui.label(
                 RichText::new(msg)
@@ -507,7 +518,7 @@ impl QuizView {
         ui.add(egui::DragValue::new(n).range(0..=999))
             .labelled_by(l.id);
         if self.revealed {
-            let pct = if total > 0 { 100 * *n / total } else { 0 };
+            let pct = widgets::share(*n, total);
             ui.label(
                 RichText::new(format!("{pct:>3}%"))
                     .size(v.sizes.body)
@@ -556,9 +567,9 @@ impl QuizView {
         ui.separator();
         for (k, (d, c)) in self.drawn.iter().zip(&res.credits).enumerate() {
             let mark = match c {
-                Some(c) if *c >= 1.0 => "✔",
-                Some(c) if *c > 0.0 => "◐",
-                _ => "✘",
+                Some(c) if *c >= 1.0 => "√",
+                Some(c) if *c > 0.0 => "△",
+                _ => "×",
             };
             ui.label(
                 RichText::new(format!(

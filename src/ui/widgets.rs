@@ -45,27 +45,33 @@ pub fn meter(ui: &mut Ui, label: &str, value: f32, width: f32, s: Sizes, p: &Pal
     );
 }
 
+/// A running or paused countdown.
+#[derive(Clone, Copy, Debug)]
+pub struct Countdown {
+    /// Seconds left.
+    pub remaining: f32,
+    /// Seconds in all.
+    pub total: f32,
+    /// Whether the clock is stopped.
+    pub paused: bool,
+}
+
 /// A countdown bar that turns red as time runs out.
-pub fn countdown(
-    ui: &mut Ui,
-    remaining: f32,
-    total: f32,
-    paused: bool,
-    width: f32,
-    s: Sizes,
-    p: &Palette,
-    lang: Lang,
-) {
+pub fn countdown(ui: &mut Ui, c: Countdown, width: f32, s: Sizes, p: &Palette, lang: Lang) {
     let h = s.body * 1.6;
     let (rect, resp) = ui.allocate_exact_size(vec2(width, h), Sense::hover());
-    let frac = if total > 0.0 { remaining / total } else { 0.0 };
-    let word = match (paused, lang) {
+    let frac = if c.total > 0.0 {
+        c.remaining / c.total
+    } else {
+        0.0
+    };
+    let word = match (c.paused, lang) {
         (true, Lang::En) => "paused",
         (true, _) => "已暂停 paused",
         (false, Lang::En) => "time left",
         (false, _) => "剩余时间",
     };
-    let text = format!("{word} {:.0} s", remaining.ceil());
+    let text = format!("{word} {:.0} s", c.remaining.ceil());
     resp.widget_info(|| WidgetInfo::labeled(Role::ProgressIndicator, true, &text));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
@@ -76,7 +82,7 @@ pub fn countdown(
     painter.rect_filled(
         fill,
         6.0,
-        if paused {
+        if c.paused {
             p.accent
         } else {
             blend(p, frac * 1.5 - 0.25)
@@ -90,6 +96,11 @@ pub fn countdown(
         FontId::proportional(s.body),
         p.text,
     );
+}
+
+/// `n` as a whole percentage of `total` (0 when nobody voted).
+pub fn share(n: u32, total: u32) -> u32 {
+    (100 * n).checked_div(total).unwrap_or(0)
 }
 
 /// The customer-service waterfall, top level first, with the customer placed on `at`.
@@ -126,7 +137,7 @@ pub fn waterfall(ui: &mut Ui, at: Waterfall, lang: Lang, s: Sizes, p: &Palette) 
             painter.rect_stroke(r, 4.0, Stroke::new(4.0, p.text), StrokeKind::Inside);
         }
         let name = level.label().inline(lang);
-        let text = if here { format!("▶ {name}") } else { name };
+        let text = if here { format!("→ {name}") } else { name };
         painter.text(
             r.left_center() + vec2(12.0, 0.0),
             Align2::LEFT_CENTER,
