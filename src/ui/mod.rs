@@ -13,8 +13,12 @@ pub mod widgets;
 
 pub use app::{AppOptions, DojoApp};
 
+/// When `run` was called, for the start-up figure printed with `SERVICE_DOJO_TIMING=1`.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Open the window on the given options.
 pub fn run(opts: AppOptions) -> eframe::Result {
+    STARTED.get_or_init(std::time::Instant::now);
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Service Dojo 服务道场")
