@@ -7,21 +7,18 @@ use common::{all_plays, as_choices, golden, library, report, scenario};
 use service_dojo::model::{Realm, Waterfall};
 
 /// (scenario, expert path, worst path, worst overall, worst waterfall)
+#[rustfmt::skip]
 const SHIPPED: &[(&str, &str, &str, u8, Waterfall)] = &[
-    (
-        "bank-security-guard",
-        "2,2,3,1,3,2,3",
-        "3,1,4,2,1,2",
-        17,
-        Waterfall::Complaining,
-    ),
-    (
-        "late-courier",
-        "2,3,2,2,3,2,2,3",
-        "1,1,1,1,1,1,1,2,1",
-        17,
-        Waterfall::Angry,
-    ),
+    ("bank-security-guard", "2,2,3,1,3,2,3", "3,1,4,2,1,2", 17, Waterfall::Complaining),
+    ("late-courier", "2,3,2,2,3,2,2,3", "1,1,1,1,1,1,1,2,1", 17, Waterfall::Angry),
+    ("warranty-expired", "2,3,1,2,1,3,2", "t,1,2,2,1,1,1", 14, Waterfall::Complaining),
+    ("return-other-store", "2,1,3,2,3,1", "t,2,2,1,1", 21, Waterfall::Complaining),
+    ("peak-hour-queue", "2,3,1,3,2,2,1", "t,2,2,2,2,1,1", 9, Waterfall::Dissatisfied),
+    ("phone-callback", "2,3,1,2,3,1,2", "t,1,2,2,1,2,1,t,1", 14, Waterfall::Dissatisfied),
+    ("quality-complaint", "2,3,2,1,2,2,2", "1,1,1,3,1", 21, Waterfall::Complaining),
+    ("airport-delay", "2,2,1,2,2,2,1", "3,1", 23, Waterfall::Angry),
+    ("vip-care-call", "2,2,2,2,3,1,1,1", "3,1", 17, Waterfall::Angry),
+    ("repeat-complainer", "1,2,1,1,2,2", "3,3,2,2,1", 17, Waterfall::Angry),
 ];
 
 #[test]
@@ -161,4 +158,45 @@ fn every_shipped_file_passes_check_with_no_errors_and_no_warnings() {
             })
             .count()
     );
+}
+
+#[test]
+fn every_shipped_scenario_is_in_the_golden_table() {
+    for s in &library().scenarios {
+        assert!(SHIPPED.iter().any(|e| e.0 == s.scenario.id.as_str()), "{} has no golden paths", s.scenario.id);
+    }
+}
+
+#[test]
+fn every_scenario_meets_the_content_bar() {
+    use std::collections::BTreeSet;
+    for s in &library().scenarios {
+        let sc = &s.scenario;
+        let id = sc.id.as_str();
+        assert!(sc.nodes.len() >= 12, "{id}: {} nodes", sc.nodes.len());
+        let levels: BTreeSet<_> = sc.nodes.iter().filter_map(|n| n.ending.as_ref()).map(|e| e.waterfall).collect();
+        let endings = sc.nodes.iter().filter(|n| n.ending.is_some()).count();
+        assert!(endings >= 4 && levels.len() >= 4, "{id}: {endings} endings over {levels:?}");
+        assert!(sc.nodes.iter().any(|n| n.time_limit.is_some()), "{id}: no timed node");
+        assert!(sc.nodes.iter().flat_map(|n| &n.choices).any(|c| !c.when.is_empty()), "{id}: no conditions");
+        let expert_end = &sc.nodes[s.analysis.expert.last().map(|p| p.0).unwrap()];
+        let last = report(id, &as_choices(s, &s.analysis.expert));
+        assert_eq!(last.outcome.unwrap().realm, Realm::Third, "{id}: expert ends at {}", expert_end.id);
+        for text in [&sc.title, &sc.summary] {
+            assert!(text.zh.is_some() && text.en.is_some(), "{id}: not bilingual");
+        }
+    }
+    // The expert should not always be the first choice, or trainees learn to press 1.
+    let firsts: usize = SHIPPED.iter().map(|e| e.1.split(',').filter(|c| *c == "1").count()).sum();
+    let all: usize = SHIPPED.iter().map(|e| e.1.split(',').count()).sum();
+    assert!(firsts * 2 < all, "{firsts} of {all} expert steps are choice 1");
+}
+
+#[test]
+fn every_standard_is_exercised_by_at_least_two_scenarios() {
+    let rubric = library().rubric.as_ref().unwrap();
+    for std in &rubric.standards {
+        let n = library().scenarios.iter().filter(|s| s.analysis.standards.contains(&std.id) && s.scenario.standards.contains(&std.id)).count();
+        assert!(n >= 2, "{} is trained by {n} scenario(s)", std.id);
+    }
 }
