@@ -24,8 +24,14 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let lib = Library::load(&root);
     let rubric = lib.rubric.clone().unwrap();
-    println!("{} scenarios, {} banks", lib.scenarios.len(), lib.banks.len());
-    time("load + validate + analyse the whole folder", 20, || Library::load(&root));
+    println!(
+        "{} scenarios, {} banks",
+        lib.scenarios.len(),
+        lib.banks.len()
+    );
+    time("load + validate + analyse the whole folder", 20, || {
+        Library::load(&root)
+    });
     for s in &lib.scenarios {
         let name = format!("analyse {} ({} states)", s.scenario.id, s.analysis.states);
         time(&name, 50, || analyse(&s.scenario, &rubric).unwrap());
@@ -38,8 +44,14 @@ fn main() {
         }
         sess
     });
-    let pool: Vec<Arc<_>> = lib.banks.iter().flat_map(|b| b.bank.questions.iter().cloned().map(Arc::new)).collect();
-    time("draw a 10-question quiz", 10_000, || draw(&pool, &Filter::default(), 10, 42, Draw::Uniform));
+    let pool: Vec<Arc<_>> = lib
+        .banks
+        .iter()
+        .flat_map(|b| b.bank.questions.iter().cloned().map(Arc::new))
+        .collect();
+    time("draw a 10-question quiz", 10_000, || {
+        draw(&pool, &Filter::default(), 10, 42, Draw::Uniform)
+    });
     // Scaling: a chain of N nodes with two choices each, twice as long each time.
     for n in [50, 100, 200, 400] {
         let src = chain(n);
@@ -47,12 +59,18 @@ fn main() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(root.join("standards.ron"), dir.join("standards.ron")).unwrap();
         std::fs::write(dir.join("chain.ron"), &src).unwrap();
-        time(&format!("load a {n}-node scenario ({} KiB)", src.len() / 1024), 20, || Library::load(&dir));
+        time(
+            &format!("load a {n}-node scenario ({} KiB)", src.len() / 1024),
+            20,
+            || Library::load(&dir),
+        );
     }
 }
 
 fn chain(n: usize) -> String {
-    let mut s = String::from("(id: \"chain\", title: (zh: \"链\", en: \"Chain\"), summary: (zh: \"链\", en: \"Chain\"), setting: (industry: (zh: \"银行\", en: \"Bank\"), role: (zh: \"柜员\", en: \"Teller\"), customer: (name: \"X\", persona: (zh: \"客户\", en: \"Customer\"))), standards: [\"respect\"], start: \"n0\", nodes: [\n");
+    let mut s = String::from(
+        "(id: \"chain\", title: (zh: \"链\", en: \"Chain\"), summary: (zh: \"链\", en: \"Chain\"), setting: (industry: (zh: \"银行\", en: \"Bank\"), role: (zh: \"柜员\", en: \"Teller\"), customer: (name: \"X\", persona: (zh: \"客户\", en: \"Customer\"))), standards: [\"respect\"], start: \"n0\", nodes: [\n",
+    );
     for i in 0..n {
         s.push_str(&format!(
             "(id: \"n{i}\", narration: (zh: \"第{i}步\", en: \"Step {i}\"), choices: [(text: (zh: \"好\", en: \"Good\"), next: \"n{next}\", effects: [(standard: \"respect\", amount: 1, why: (zh: \"好\", en: \"Good\"))]), (text: (zh: \"差\", en: \"Bad\"), next: \"n{next}\", mood: -5)]),\n",

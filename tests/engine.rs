@@ -7,8 +7,12 @@ use std::time::Duration;
 
 fn minimal() -> service_dojo::load::LoadedScenario {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    let rubric = service_dojo::load::library::load_rubric(&dir.join("standards.ron")).value.unwrap();
-    service_dojo::load::library::load_scenario(&dir.join("minimal.ron"), &dir, Some(&rubric)).value.unwrap()
+    let rubric = service_dojo::load::library::load_rubric(&dir.join("standards.ron"))
+        .value
+        .unwrap();
+    service_dojo::load::library::load_scenario(&dir.join("minimal.ron"), &dir, Some(&rubric))
+        .value
+        .unwrap()
 }
 
 #[test]
@@ -58,7 +62,11 @@ fn undo_is_practice_only_and_restores_everything() {
     p.choose(1).unwrap();
     p.undo().unwrap();
     assert_eq!(p.state(), before);
-    assert_eq!(p.elapsed(), Duration::from_secs(2), "the clock resumes where it was");
+    assert_eq!(
+        p.elapsed(),
+        Duration::from_secs(2),
+        "the clock resumes where it was"
+    );
     assert!(p.steps().is_empty());
 }
 

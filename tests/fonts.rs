@@ -15,7 +15,11 @@ fn chars_in(dir: &Path, ext: &str, out: &mut std::collections::BTreeMap<char, St
         if p.is_dir() {
             chars_in(&p, ext, out);
         } else if p.extension().is_some_and(|x| x == ext) {
-            for c in std::fs::read_to_string(&p).unwrap().chars().filter(|c| !c.is_control()) {
+            for c in std::fs::read_to_string(&p)
+                .unwrap()
+                .chars()
+                .filter(|c| !c.is_control())
+            {
                 out.entry(c).or_insert_with(|| p.display().to_string());
             }
         }
@@ -29,15 +33,30 @@ fn every_character_in_the_scenarios_and_the_interface_is_in_a_bundled_font() {
     chars_in(&root.join("scenarios"), "ron", &mut chars);
     chars_in(&root.join("src/ui"), "rs", &mut chars);
     chars_in(&root.join("src/model"), "rs", &mut chars);
-    let missing: Vec<String> = chars.iter().filter(|(c, _)| !covered_by_bundled_fonts(**c)).map(|(c, f)| format!("{c:?} U+{:04X} in {f}", *c as u32)).collect();
-    assert!(missing.is_empty(), "missing glyphs (rerun scripts/make-font.sh):\n{}", missing.join("\n"));
-    assert!(chars.len() > 1500, "only {} distinct characters found", chars.len());
+    let missing: Vec<String> = chars
+        .iter()
+        .filter(|(c, _)| !covered_by_bundled_fonts(**c))
+        .map(|(c, f)| format!("{c:?} U+{:04X} in {f}", *c as u32))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "missing glyphs (rerun scripts/make-font.sh):\n{}",
+        missing.join("\n")
+    );
+    assert!(
+        chars.len() > 1500,
+        "only {} distinct characters found",
+        chars.len()
+    );
 }
 
 #[test]
 fn the_subset_keeps_all_of_gb2312() {
     // GB2312's 6763 hanzi are kept, so a new scenario rarely needs a new subset.
     let font = skrifa::FontRef::new(service_dojo::ui::theme::CJK_FONT).unwrap();
-    let hanzi = (0x4E00u32..=0x9FFF).filter_map(char::from_u32).filter(|&c| font.charmap().map(c).is_some()).count();
+    let hanzi = (0x4E00u32..=0x9FFF)
+        .filter_map(char::from_u32)
+        .filter(|&c| font.charmap().map(c).is_some())
+        .count();
     assert!(hanzi >= 6763, "only {hanzi} hanzi in the subset");
 }

@@ -163,7 +163,11 @@ fn every_shipped_file_passes_check_with_no_errors_and_no_warnings() {
 #[test]
 fn every_shipped_scenario_is_in_the_golden_table() {
     for s in &library().scenarios {
-        assert!(SHIPPED.iter().any(|e| e.0 == s.scenario.id.as_str()), "{} has no golden paths", s.scenario.id);
+        assert!(
+            SHIPPED.iter().any(|e| e.0 == s.scenario.id.as_str()),
+            "{} has no golden paths",
+            s.scenario.id
+        );
     }
 }
 
@@ -174,29 +178,66 @@ fn every_scenario_meets_the_content_bar() {
         let sc = &s.scenario;
         let id = sc.id.as_str();
         assert!(sc.nodes.len() >= 12, "{id}: {} nodes", sc.nodes.len());
-        let levels: BTreeSet<_> = sc.nodes.iter().filter_map(|n| n.ending.as_ref()).map(|e| e.waterfall).collect();
+        let levels: BTreeSet<_> = sc
+            .nodes
+            .iter()
+            .filter_map(|n| n.ending.as_ref())
+            .map(|e| e.waterfall)
+            .collect();
         let endings = sc.nodes.iter().filter(|n| n.ending.is_some()).count();
-        assert!(endings >= 4 && levels.len() >= 4, "{id}: {endings} endings over {levels:?}");
-        assert!(sc.nodes.iter().any(|n| n.time_limit.is_some()), "{id}: no timed node");
-        assert!(sc.nodes.iter().flat_map(|n| &n.choices).any(|c| !c.when.is_empty()), "{id}: no conditions");
+        assert!(
+            endings >= 4 && levels.len() >= 4,
+            "{id}: {endings} endings over {levels:?}"
+        );
+        assert!(
+            sc.nodes.iter().any(|n| n.time_limit.is_some()),
+            "{id}: no timed node"
+        );
+        assert!(
+            sc.nodes
+                .iter()
+                .flat_map(|n| &n.choices)
+                .any(|c| !c.when.is_empty()),
+            "{id}: no conditions"
+        );
         let expert_end = &sc.nodes[s.analysis.expert.last().map(|p| p.0).unwrap()];
         let last = report(id, &as_choices(s, &s.analysis.expert));
-        assert_eq!(last.outcome.unwrap().realm, Realm::Third, "{id}: expert ends at {}", expert_end.id);
+        assert_eq!(
+            last.outcome.unwrap().realm,
+            Realm::Third,
+            "{id}: expert ends at {}",
+            expert_end.id
+        );
         for text in [&sc.title, &sc.summary] {
-            assert!(text.zh.is_some() && text.en.is_some(), "{id}: not bilingual");
+            assert!(
+                text.zh.is_some() && text.en.is_some(),
+                "{id}: not bilingual"
+            );
         }
     }
     // The expert should not always be the first choice, or trainees learn to press 1.
-    let firsts: usize = SHIPPED.iter().map(|e| e.1.split(',').filter(|c| *c == "1").count()).sum();
+    let firsts: usize = SHIPPED
+        .iter()
+        .map(|e| e.1.split(',').filter(|c| *c == "1").count())
+        .sum();
     let all: usize = SHIPPED.iter().map(|e| e.1.split(',').count()).sum();
-    assert!(firsts * 2 < all, "{firsts} of {all} expert steps are choice 1");
+    assert!(
+        firsts * 2 < all,
+        "{firsts} of {all} expert steps are choice 1"
+    );
 }
 
 #[test]
 fn every_standard_is_exercised_by_at_least_two_scenarios() {
     let rubric = library().rubric.as_ref().unwrap();
     for std in &rubric.standards {
-        let n = library().scenarios.iter().filter(|s| s.analysis.standards.contains(&std.id) && s.scenario.standards.contains(&std.id)).count();
+        let n = library()
+            .scenarios
+            .iter()
+            .filter(|s| {
+                s.analysis.standards.contains(&std.id) && s.scenario.standards.contains(&std.id)
+            })
+            .count();
         assert!(n >= 2, "{} is trained by {n} scenario(s)", std.id);
     }
 }

@@ -25,9 +25,24 @@ fn folder() -> tempfile::TempDir {
 fn edits_reload_broken_edits_keep_the_last_good_version_and_plays_can_replay() {
     let dir = folder();
     let data = tempfile::tempdir().unwrap();
-    Store::new(data.path()).save("settings.ron", &Settings { lang: Lang::En, ..Settings::default() }).unwrap();
-    let opts = AppOptions { scenarios: dir.path().to_path_buf(), data_dir: data.path().to_path_buf(), watch: false, seed: 1 };
-    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 900.0)).build_eframe(move |cc| DojoApp::new(&cc.egui_ctx, opts));
+    Store::new(data.path())
+        .save(
+            "settings.ron",
+            &Settings {
+                lang: Lang::En,
+                ..Settings::default()
+            },
+        )
+        .unwrap();
+    let opts = AppOptions {
+        scenarios: dir.path().to_path_buf(),
+        data_dir: data.path().to_path_buf(),
+        watch: false,
+        seed: 1,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| DojoApp::new(&cc.egui_ctx, opts));
     h.run_steps(2);
     h.get_by_label("Greeting at the counter").click();
     h.run_steps(2);
@@ -37,12 +52,22 @@ fn edits_reload_broken_edits_keep_the_last_good_version_and_plays_can_replay() {
     // A good edit: the play is offered the new version and replays its one choice on it.
     let file = dir.path().join("minimal.ron");
     let src = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, src.replace("Apologise and serve her at once.", "Apologise warmly and serve her at once.")).unwrap();
+    std::fs::write(
+        &file,
+        src.replace(
+            "Apologise and serve her at once.",
+            "Apologise warmly and serve her at once.",
+        ),
+    )
+    .unwrap();
     h.state_mut().reload();
     h.run_steps(2);
-    h.get_by_label("Replay my choices on the new version").click();
+    h.get_by_label("Replay my choices on the new version")
+        .click();
     h.run_steps(2);
-    let Screen::Play(p) = &h.state().screen else { panic!("left the play") };
+    let Screen::Play(p) = &h.state().screen else {
+        panic!("left the play")
+    };
     assert_eq!(p.session.steps().len(), 1);
     assert!(p.newer.is_none());
     h.get_by_label_contains("Apologise warmly and serve her at once.");
@@ -71,7 +96,10 @@ fn the_watcher_reports_a_saved_file() {
     let dir = folder();
     let woke = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let w = woke.clone();
-    let watcher = Watcher::new(dir.path(), move || w.store(true, std::sync::atomic::Ordering::SeqCst)).unwrap();
+    let watcher = Watcher::new(dir.path(), move || {
+        w.store(true, std::sync::atomic::Ordering::SeqCst)
+    })
+    .unwrap();
     std::thread::sleep(Duration::from_millis(100));
     std::fs::write(dir.path().join("minimal.ron"), "( )").unwrap();
     // Wait for the event (bounded), not for a fixed time.
@@ -79,5 +107,8 @@ fn the_watcher_reports_a_saved_file() {
     while !watcher.changed() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(woke.load(std::sync::atomic::Ordering::SeqCst), "no change reported within 10 s");
+    assert!(
+        woke.load(std::sync::atomic::Ordering::SeqCst),
+        "no change reported within 10 s"
+    );
 }

@@ -368,7 +368,10 @@ impl eframe::App for DojoApp {
             && std::env::var_os("SERVICE_DOJO_TIMING").is_some()
             && let Some(t) = super::STARTED.get()
         {
-            eprintln!("second frame after {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "second frame after {:.0} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }

@@ -86,16 +86,24 @@ impl LibraryView {
                 if shown.is_empty() {
                     ui.label(v.t("没有符合条件的场景。", "No scenario matches."));
                 }
-                for s in shown {
-                    let stale = shelf
-                        .stale
-                        .iter()
-                        .find(|x| x.0.path == s.path)
-                        .map(|x| &x.1);
-                    if let Some(n) = card(ui, v, s, shelf.progress, stale) {
-                        nav = Some(n);
+                // Two columns of cards on a wide window, one on a narrow one or a projector.
+                let cols = if ui.available_width() > 1300.0 && !v.projector {
+                    2
+                } else {
+                    1
+                };
+                ui.columns(cols, |columns| {
+                    for (k, s) in shown.iter().enumerate() {
+                        let stale = shelf
+                            .stale
+                            .iter()
+                            .find(|x| x.0.path == s.path)
+                            .map(|x| &x.1);
+                        if let Some(n) = card(&mut columns[k % cols], v, s, shelf.progress, stale) {
+                            nav = Some(n);
+                        }
                     }
-                }
+                });
                 let failures: Vec<&Diagnostic> = shelf
                     .library
                     .failures()

@@ -167,7 +167,11 @@ impl PlayView {
         }
         let sc = self.session.scenario().clone();
         ui.horizontal_wrapped(|ui| {
-            ui.heading(sc.title.inline(v.lang));
+            ui.heading(
+                RichText::new(sc.title.inline(v.lang))
+                    .strong()
+                    .color(v.pal.text),
+            );
             if ui.button(v.t("返回书架", "Back to library")).clicked() {
                 nav = Some(Nav::Library);
             }
@@ -182,20 +186,29 @@ impl PlayView {
         ));
         self.customer_panel(ui, v);
         ui.separator();
+        // Choices are pinned to the bottom (scrolling if they are very long); the dialogue
+        // fills the rest and keeps its newest line in view.
         let avail = ui.available_height();
-        let choices_h = (offered.len() as f32 * (v.sizes.choice * 2.6 + 10.0) + v.sizes.body * 4.0)
-            .min(avail * 0.6);
+        egui::Panel::bottom("choices")
+            .frame(egui::Frame::new())
+            .show(ui, |ui| {
+                ui.separator();
+                ScrollArea::vertical()
+                    .id_salt("choices-scroll")
+                    .max_height(avail * 0.62)
+                    .show(ui, |ui| {
+                        self.feedback(ui, v);
+                        self.choices(ui, v, &offered);
+                    });
+                self.hints(ui, v);
+            });
         ScrollArea::vertical()
-            .max_height((avail - choices_h).max(v.sizes.body * 6.0))
+            .id_salt("transcript")
             .stick_to_bottom(true)
-            .auto_shrink([false, true])
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.transcript(ui, v);
             });
-        ui.separator();
-        self.feedback(ui, v);
-        self.choices(ui, v, &offered);
-        self.hints(ui, v);
         nav
     }
 
@@ -226,15 +239,26 @@ impl PlayView {
             });
     }
 
+    /// The customer's most recent emotion in this play (nodes without a customer line keep the last one).
+    fn last_emotion(&self) -> Option<crate::model::Emotion> {
+        let sc = self.session.scenario();
+        let nodes = std::iter::once(self.session.node()).chain(
+            self.session
+                .steps()
+                .iter()
+                .rev()
+                .map(|st| &sc.nodes[st.node]),
+        );
+        nodes
+            .flat_map(|n| n.lines.iter().rev())
+            .find(|l| l.who == Speaker::Customer)
+            .map(|l| l.emotion)
+    }
+
     fn customer_panel(&mut self, ui: &mut Ui, v: &View) {
         let sc = self.session.scenario().clone();
         let node = self.session.node();
-        let emotion = node
-            .lines
-            .iter()
-            .rev()
-            .find(|l| l.who == Speaker::Customer)
-            .map(|l| l.emotion);
+        let emotion = self.last_emotion();
         let mood = ui.ctx().animate_value_with_time(
             egui::Id::unique("mood-meter"),
             f32::from(self.session.mood()),
@@ -270,7 +294,11 @@ impl PlayView {
 
     fn node_text(ui: &mut Ui, v: &View, node: &Node, customer: &str) {
         if let Some(n) = &node.narration {
-            ui.label(RichText::new(n.show(v.lang)).size(v.sizes.body).italics());
+            ui.label(
+                RichText::new(n.show(v.lang))
+                    .size(v.sizes.body)
+                    .color(v.pal.text),
+            );
         }
         for line in &node.lines {
             let who = match &line.who {
@@ -290,7 +318,12 @@ impl PlayView {
     fn transcript(&self, ui: &mut Ui, v: &View) {
         let sc = self.session.scenario();
         let customer = sc.setting.customer.name.inline(v.lang);
-        for step in self.session.steps() {
+        let history = if v.projector {
+            &[][..]
+        } else {
+            self.session.steps()
+        };
+        for step in history {
             Self::node_text(ui, v, &sc.nodes[step.node], &customer);
             let said = match step.action {
                 Action::Choose(c) => sc.nodes[step.node].choices[c].text.show(v.lang),
@@ -344,9 +377,12 @@ impl PlayView {
                     self.vote_counter(ui, v, i);
                 }
                 let w = ui.available_width().min(width);
-                let button = Button::new(RichText::new(text).size(v.sizes.choice))
-                    .wrap()
-                    .min_size(vec2(w, v.sizes.choice * 2.0));
+                // Left-aligned, like reading a line of dialogue; tall enough to hit from across a desk.
+                let button =
+                    Button::new(RichText::new(text).size(v.sizes.choice).color(v.pal.text))
+                        .wrap()
+                        .right_text("")
+                        .min_size(vec2(w, v.sizes.choice * 2.4));
                 if ui.add(button).clicked() {
                     picked = Some(i);
                 }

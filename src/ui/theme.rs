@@ -103,8 +103,11 @@ pub fn apply(ctx: &egui::Context, theme: Theme, sizes: Sizes) {
         Theme::Light => Visuals::light(),
         Theme::HighContrast => high_contrast(),
     };
-    if theme == Theme::HighContrast {
-        visuals.override_text_color = Some(Color32::WHITE);
+    // egui's default label grey is too faint for long reading and for a projector.
+    match theme {
+        Theme::Dark => visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(225),
+        Theme::Light => visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(20),
+        Theme::HighContrast => visuals.override_text_color = Some(Color32::WHITE),
     }
     ctx.set_visuals(visuals);
     ctx.all_styles_mut(|style| {
