@@ -100,7 +100,7 @@ impl DebriefView {
     fn paths(&self, ui: &mut Ui, v: &View) -> Option<Nav> {
         let mut nav = None;
         let r = &self.report;
-        let col = (ui.available_width() - v.sizes.body * 8.0) / 2.0;
+        let col = (ui.available_width() - v.sizes.body * 14.0) / 2.0;
         Grid::new("paths")
             .striped(true)
             .min_col_width(v.sizes.body * 2.0)

@@ -446,6 +446,12 @@ impl PlayView {
         if self.session.node().time_limit.is_some() {
             h.push_str(&format!(" · {}", v.t("空格 暂停", "Space pause")));
         }
+        if self.class_vote {
+            h.push_str(&format!(
+                " · {}",
+                v.t("翻页键 揭晓／按多数执行", "PageDown reveal / play majority")
+            ));
+        }
         h.push_str(" · F5 ");
         h.push_str(&v.t("投影模式", "projector"));
         if v.lang != Lang::En || !v.projector {

@@ -36,6 +36,8 @@ enum Stage {
 pub struct QuizView {
     selected: Vec<bool>,
     count: usize,
+    difficulty: Option<crate::model::Difficulty>,
+    standard: Option<crate::model::StandardId>,
     seed_text: String,
     practice: bool,
     stage: Stage,
@@ -66,6 +68,8 @@ impl QuizView {
         QuizView {
             selected: vec![true; lib.banks.len()],
             count,
+            difficulty: None,
+            standard: None,
             seed_text: String::new(),
             practice: false,
             stage: Stage::Setup,
@@ -130,14 +134,23 @@ impl QuizView {
             .filter(|(_, on)| **on)
             .flat_map(|(b, _)| b.bank.questions.iter().cloned().map(Arc::new))
             .collect();
-        self.seed = self.seed_text.trim().parse().unwrap_or(self.next_seed);
+        // Short seeds, so a trainer can read one out to the room.
+        self.seed = self
+            .seed_text
+            .trim()
+            .parse()
+            .unwrap_or(self.next_seed % 100_000);
         self.seed_text = self.seed.to_string();
         let how = if self.practice {
             Draw::Practice(&progress.leitner)
         } else {
             Draw::Uniform
         };
-        self.drawn = draw(&pool, &Filter::default(), self.count, self.seed, how);
+        let filter = Filter {
+            standards: self.standard.iter().cloned().collect(),
+            difficulty: self.difficulty,
+        };
+        self.drawn = draw(&pool, &filter, self.count, self.seed, how);
         self.answers = vec![None; self.drawn.len()];
         if !self.drawn.is_empty() {
             self.begin(0);
@@ -260,6 +273,7 @@ impl QuizView {
             ui.add(TextEdit::singleline(&mut self.seed_text).desired_width(v.sizes.body * 8.0))
                 .labelled_by(l.id);
         });
+        self.filters(ui, v, lib);
         ui.checkbox(
             &mut self.practice,
             v.t(
@@ -284,6 +298,45 @@ impl QuizView {
             ui.label(v.t("没有题库。", "No question banks found."));
         }
         nav
+    }
+
+    fn filters(&mut self, ui: &mut Ui, v: &View, lib: &Library) {
+        use crate::model::Difficulty;
+        ui.horizontal_wrapped(|ui| {
+            let any = v.t("全部难度", "All levels");
+            let shown = self
+                .difficulty
+                .map_or(any.clone(), |d| d.label().inline(v.lang));
+            egui::ComboBox::from_label(v.t("难度", "Difficulty"))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.difficulty, None, any);
+                    for d in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
+                        ui.selectable_value(
+                            &mut self.difficulty,
+                            Some(d),
+                            d.label().inline(v.lang),
+                        );
+                    }
+                });
+            let all = v.t("全部标准", "All standards");
+            let shown = self
+                .standard
+                .as_ref()
+                .map_or(all.clone(), |s| v.standard(s));
+            egui::ComboBox::from_label(v.t("标准", "Standard"))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.standard, None, all);
+                    for s in lib.rubric.iter().flat_map(|r| &r.standards) {
+                        ui.selectable_value(
+                            &mut self.standard,
+                            Some(s.id.clone()),
+                            s.title.inline(v.lang),
+                        );
+                    }
+                });
+        });
     }
 
     fn asking(

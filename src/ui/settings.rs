@@ -51,6 +51,19 @@ pub fn ui(ui: &mut Ui, v: &View, settings: &mut Settings, progress: &Progress) -
                     v.t("考核（不可撤销）", "Assessed (no undo)"),
                 );
             });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(v.t(
+                    "测验每题限时（秒，0为不限）",
+                    "Quiz: seconds per question (0 = no limit)",
+                ));
+                ui.add(Slider::new(&mut settings.quiz_seconds, 0..=120))
+                    .labelled_by(l.id);
+            });
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(v.t("测验默认题数", "Quiz: default number of questions"));
+                ui.add(Slider::new(&mut settings.quiz_count, 1..=30))
+                    .labelled_by(l.id);
+            });
             ui.checkbox(
                 &mut settings.hide_scores,
                 v.t(
