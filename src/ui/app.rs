@@ -14,6 +14,9 @@ use egui::{Key, RichText, Ui, ViewportCommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// How often a running countdown is redrawn: smooth enough to read, cheap on software rendering.
+const TIMER_FRAME: Duration = Duration::from_millis(200);
+
 /// Everything injectable, so tests never touch the user's files or clock.
 #[derive(Clone, Debug)]
 pub struct AppOptions {
@@ -244,14 +247,15 @@ impl DojoApp {
         match &mut self.screen {
             Screen::Play(p) => {
                 p.tick(dt, focused);
-                if p.timer_running() {
-                    ctx.request_repaint_after(Duration::from_millis(100));
+                // Unfocused, the clock is stopped: egui wakes us when focus returns.
+                if focused && p.timer_running() {
+                    ctx.request_repaint_after(TIMER_FRAME);
                 }
             }
             Screen::Quiz(q) if focused => {
                 q.tick(dt, self.settings.quiz_seconds);
                 if q.timer_running(self.settings.quiz_seconds) {
-                    ctx.request_repaint_after(Duration::from_millis(100));
+                    ctx.request_repaint_after(TIMER_FRAME);
                 }
             }
             _ => {}

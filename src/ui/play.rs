@@ -287,7 +287,6 @@ impl PlayView {
                     paused: self.paused,
                 };
                 widgets::countdown(ui, c, width, v.sizes, &v.pal, v.lang);
-                ui.ctx().request_repaint_after(Duration::from_millis(100));
             }
         });
     }

@@ -377,7 +377,6 @@ impl QuizView {
                 &v.pal,
                 v.lang,
             );
-            ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
         ui.label(
             RichText::new(q.text.show(v.lang))
