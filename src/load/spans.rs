@@ -375,11 +375,11 @@ mod tests {
         assert_eq!(m.locate(&[F("nodes"), I(1)]), Pos { line: 6, col: 5 });
         assert_eq!(
             m.locate(&[F("nodes"), I(1), F("text"), F("en")]),
-            Pos { line: 6, col: 34 }
+            Pos { line: 6, col: 33 }
         );
         assert_eq!(
             m.locate(&[F("nodes"), I(1), F("when"), I(0)]),
-            Pos { line: 6, col: 53 }
+            Pos { line: 6, col: 51 }
         );
     }
 

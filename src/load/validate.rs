@@ -119,15 +119,7 @@ fn limits(sc: &Scenario, ctx: &mut Ctx) -> bool {
         for (c, choice) in node.choices.iter().enumerate() {
             for (e, eff) in choice.effects.iter().enumerate() {
                 if eff.amount.abs() > MAX_EFFECT {
-                    let p = [
-                        F("nodes"),
-                        I(n),
-                        F("choices"),
-                        I(c),
-                        F("effects"),
-                        I(e),
-                        F("amount"),
-                    ];
+                    let p = effect_path(n, c, e, "amount");
                     ctx.at_value(
                         &p,
                         Code::OutOfRange,
@@ -330,15 +322,7 @@ fn standards(sc: &Scenario, rubric: &Rubric, ctx: &mut Ctx) {
         }
         for (c, choice) in node.choices.iter().enumerate() {
             for (e, eff) in choice.effects.iter().enumerate() {
-                let p = vec![
-                    F("nodes"),
-                    I(n),
-                    F("choices"),
-                    I(c),
-                    F("effects"),
-                    I(e),
-                    F("standard"),
-                ];
+                let p = effect_path(n, c, e, "standard");
                 if unknown(&p, &eff.standard, ctx) {
                     used.entry(&eff.standard).or_insert(p);
                 }
@@ -546,19 +530,40 @@ fn images(sc: &Scenario, ctx: &mut Ctx) {
     }
 }
 
+/// The lint every text gets, in scenarios, banks and the rubric: empty, or half translated.
+pub fn text_lint(text: &Text) -> Option<(Code, String)> {
+    if text.is_empty() {
+        Some((Code::EmptyText, "empty text".into()))
+    } else {
+        text.missing().map(|lang| {
+            (
+                Code::MissingTranslation,
+                format!("missing {lang} translation"),
+            )
+        })
+    }
+}
+
 /// Missing translations and empty texts.
 fn texts(sc: &Scenario, ctx: &mut Ctx) {
     for_each_text(sc, &mut |path, text| {
-        if text.is_empty() {
-            ctx.at(&path, Code::EmptyText, "empty text");
-        } else if let Some(lang) = text.missing() {
-            ctx.at(
-                &path,
-                Code::MissingTranslation,
-                format!("missing {lang} translation"),
-            );
+        if let Some((code, msg)) = text_lint(text) {
+            ctx.at(&path, code, msg);
         }
     });
+}
+
+/// Path to a field of one effect of one choice.
+fn effect_path(n: usize, c: usize, e: usize, field: &'static str) -> Vec<Seg> {
+    vec![
+        F("nodes"),
+        I(n),
+        F("choices"),
+        I(c),
+        F("effects"),
+        I(e),
+        F(field),
+    ]
 }
 
 /// Visit every bilingual text with its path.

@@ -192,14 +192,8 @@ fn one(q: &Question, base: &[Seg], rubric: Option<&Rubric>, out: &mut Out) {
         QuestionKind::TrueFalse { .. } => {}
     }
     for (path, t) in texts {
-        if t.is_empty() {
-            out.at(&path, Code::EmptyText, "empty text");
-        } else if let Some(lang) = t.missing() {
-            out.at(
-                &path,
-                Code::MissingTranslation,
-                format!("missing {lang} translation"),
-            );
+        if let Some((code, msg)) = super::validate::text_lint(t) {
+            out.at(&path, code, msg);
         }
     }
 }

@@ -4,7 +4,7 @@ use super::view::{Nav, View};
 use crate::load::{Diagnostic, Library, LoadedScenario};
 use crate::model::{Difficulty, Lang, Waterfall};
 use crate::store::Progress;
-use egui::{Button, ComboBox, Frame, RichText, ScrollArea, TextEdit, Ui};
+use egui::{Button, Frame, RichText, ScrollArea, TextEdit, Ui};
 
 /// Search and filter state.
 #[derive(Default)]
@@ -55,22 +55,7 @@ impl LibraryView {
             let l = ui.label(v.t("搜索", "Search"));
             ui.add(TextEdit::singleline(&mut self.search).desired_width(v.sizes.body * 14.0))
                 .labelled_by(l.id);
-            let any = v.t("全部难度", "All levels");
-            let shown = self
-                .difficulty
-                .map_or(any.clone(), |d| d.label().inline(v.lang));
-            ComboBox::from_label(v.t("难度", "Difficulty"))
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.difficulty, None, any);
-                    for d in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
-                        ui.selectable_value(
-                            &mut self.difficulty,
-                            Some(d),
-                            d.label().inline(v.lang),
-                        );
-                    }
-                });
+            super::view::difficulty_filter(ui, v, &mut self.difficulty);
         });
         ui.separator();
         ScrollArea::vertical()

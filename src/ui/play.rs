@@ -11,19 +11,6 @@ use crate::model::{Lang, Node, Speaker};
 use egui::{Button, Key, RichText, ScrollArea, Ui, vec2};
 use std::time::Duration;
 
-/// Keys that pick choices 1–9.
-const NUM_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
 /// State of the play screen.
 pub struct PlayView {
     /// The running play.
@@ -126,7 +113,7 @@ impl PlayView {
             return;
         }
         let pressed = |k: Key| ui.input(|i| i.key_pressed(k));
-        if let Some(i) = (0..offered.min(9)).find(|&i| pressed(NUM_KEYS[i])) {
+        if let Some(i) = (0..offered).find(|&i| super::view::digit_pressed(ui, i)) {
             self.choose(i);
             return;
         }

@@ -50,18 +50,6 @@ pub struct QuizView {
     next_seed: u64,
 }
 
-const NUM_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
 impl QuizView {
     /// A fresh setup screen; `next_seed` is used when the trainee leaves the seed empty.
     pub fn new(lib: &Library, count: usize, next_seed: u64) -> Self {
@@ -301,24 +289,8 @@ impl QuizView {
     }
 
     fn filters(&mut self, ui: &mut Ui, v: &View, lib: &Library) {
-        use crate::model::Difficulty;
         ui.horizontal_wrapped(|ui| {
-            let any = v.t("全部难度", "All levels");
-            let shown = self
-                .difficulty
-                .map_or(any.clone(), |d| d.label().inline(v.lang));
-            egui::ComboBox::from_label(v.t("难度", "Difficulty"))
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.difficulty, None, any);
-                    for d in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
-                        ui.selectable_value(
-                            &mut self.difficulty,
-                            Some(d),
-                            d.label().inline(v.lang),
-                        );
-                    }
-                });
+            super::view::difficulty_filter(ui, v, &mut self.difficulty);
             let all = v.t("全部标准", "All standards");
             let shown = self
                 .standard
@@ -463,7 +435,7 @@ impl QuizView {
                         .wrap()
                         .min_size(vec2(ui.available_width().min(width), size * 1.8));
                         if ui.add_enabled(!submitted, b).clicked()
-                            || (keys && ui.input(|inp| inp.key_pressed(NUM_KEYS[i.min(8)])))
+                            || (keys && super::view::digit_pressed(ui, i))
                         {
                             self.draft.single = Some(i);
                         }
@@ -491,7 +463,7 @@ impl QuizView {
                             ),
                         )
                         .changed();
-                    if changed || (keys && ui.input(|inp| inp.key_pressed(NUM_KEYS[i.min(8)]))) {
+                    if changed || (keys && super::view::digit_pressed(ui, i)) {
                         self.draft.multi[i] = if changed { on } else { !self.draft.multi[i] };
                     }
                 }

@@ -65,3 +65,41 @@ pub enum Nav {
     /// Projector mode on or off.
     ToggleProjector,
 }
+
+/// True when the digit key for item `i` (0 → key 1 … 8 → key 9) was pressed this frame.
+pub fn digit_pressed(ui: &egui::Ui, i: usize) -> bool {
+    use egui::Key;
+    const DIGITS: [Key; 9] = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    DIGITS
+        .get(i)
+        .is_some_and(|&k| ui.input(|inp| inp.key_pressed(k)))
+}
+
+/// A combo box choosing one difficulty or all, shared by the library and the quiz.
+pub fn difficulty_filter(
+    ui: &mut egui::Ui,
+    v: &View,
+    value: &mut Option<crate::model::Difficulty>,
+) {
+    use crate::model::Difficulty;
+    let any = v.t("全部难度", "All levels");
+    let shown = value.map_or(any.clone(), |d| d.label().inline(v.lang));
+    egui::ComboBox::from_label(v.t("难度", "Difficulty"))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, any);
+            for d in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
+                ui.selectable_value(value, Some(d), d.label().inline(v.lang));
+            }
+        });
+}

@@ -19,29 +19,39 @@ fn blend(p: &Palette, t: f32) -> Color32 {
     )
 }
 
-/// A horizontal meter with a label, a value 0–100 and colour from bad to good.
-pub fn meter(ui: &mut Ui, label: &str, value: f32, width: f32, s: Sizes, p: &Palette) {
+/// A labelled horizontal bar: `frac` of it filled with `fill`, the label painted on top.
+fn bar(ui: &mut Ui, text: &str, frac: f32, fill: Color32, width: f32, s: Sizes, p: &Palette) {
     let h = s.body * 1.6;
     let (rect, resp) = ui.allocate_exact_size(vec2(width, h), Sense::hover());
-    let text = format!("{label} {:.0}/100", value);
-    resp.widget_info(|| WidgetInfo::labeled(Role::ProgressIndicator, true, &text));
+    resp.widget_info(|| WidgetInfo::labeled(Role::ProgressIndicator, true, text));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
-    let fill = Rect::from_min_size(
+    let filled = Rect::from_min_size(
         rect.min,
-        vec2(
-            rect.width() * (value / 100.0).clamp(0.0, 1.0),
-            rect.height(),
-        ),
+        vec2(rect.width() * frac.clamp(0.0, 1.0), rect.height()),
     );
-    painter.rect_filled(fill, 6.0, blend(p, value / 100.0));
+    painter.rect_filled(filled, 6.0, fill);
     painter.rect_stroke(rect, 6.0, Stroke::new(2.0, p.text), StrokeKind::Inside);
     painter.text(
         rect.left_center() + vec2(10.0, 0.0),
         Align2::LEFT_CENTER,
-        &text,
+        text,
         FontId::proportional(s.body),
         p.text,
+    );
+}
+
+/// A horizontal meter with a label, a value 0–100 and colour from bad to good.
+pub fn meter(ui: &mut Ui, label: &str, value: f32, width: f32, s: Sizes, p: &Palette) {
+    let frac = value / 100.0;
+    bar(
+        ui,
+        &format!("{label} {value:.0}/100"),
+        frac,
+        blend(p, frac),
+        width,
+        s,
+        p,
     );
 }
 
@@ -58,8 +68,6 @@ pub struct Countdown {
 
 /// A countdown bar that turns red as time runs out.
 pub fn countdown(ui: &mut Ui, c: Countdown, width: f32, s: Sizes, p: &Palette, lang: Lang) {
-    let h = s.body * 1.6;
-    let (rect, resp) = ui.allocate_exact_size(vec2(width, h), Sense::hover());
     let frac = if c.total > 0.0 {
         c.remaining / c.total
     } else {
@@ -71,30 +79,19 @@ pub fn countdown(ui: &mut Ui, c: Countdown, width: f32, s: Sizes, p: &Palette, l
         (false, Lang::En) => "time left",
         (false, _) => "剩余时间",
     };
-    let text = format!("{word} {:.0} s", c.remaining.ceil());
-    resp.widget_info(|| WidgetInfo::labeled(Role::ProgressIndicator, true, &text));
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 6.0, ui.visuals().extreme_bg_color);
-    let fill = Rect::from_min_size(
-        rect.min,
-        vec2(rect.width() * frac.clamp(0.0, 1.0), rect.height()),
-    );
-    painter.rect_filled(
+    let fill = if c.paused {
+        p.accent
+    } else {
+        blend(p, frac * 1.5 - 0.25)
+    };
+    bar(
+        ui,
+        &format!("{word} {:.0} s", c.remaining.ceil()),
+        frac,
         fill,
-        6.0,
-        if c.paused {
-            p.accent
-        } else {
-            blend(p, frac * 1.5 - 0.25)
-        },
-    );
-    painter.rect_stroke(rect, 6.0, Stroke::new(2.0, p.text), StrokeKind::Inside);
-    painter.text(
-        rect.left_center() + vec2(10.0, 0.0),
-        Align2::LEFT_CENTER,
-        &text,
-        FontId::proportional(s.body),
-        p.text,
+        width,
+        s,
+        p,
     );
 }
 
