@@ -21,6 +21,10 @@ struct Fixture {
 }
 
 fn app_on(scenarios: &Path, settings: Settings) -> Fixture {
+    app_sized(scenarios, settings, egui::vec2(1280.0, 900.0))
+}
+
+fn app_sized(scenarios: &Path, settings: Settings, size: egui::Vec2) -> Fixture {
     let data = tempfile::tempdir().unwrap();
     Store::new(data.path())
         .save("settings.ron", &settings)
@@ -32,7 +36,7 @@ fn app_on(scenarios: &Path, settings: Settings) -> Fixture {
         seed: 42,
     };
     let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
+        .with_size(size)
         .with_step_dt(0.05)
         .build_eframe(move |cc| DojoApp::new(&cc.egui_ctx, opts));
     Fixture {
@@ -50,6 +54,13 @@ fn english() -> Settings {
 
 fn shipped(settings: Settings) -> Fixture {
     app_on(&common::scenarios_dir(), settings)
+}
+
+/// Click a scenario's card in the (English) library and let the play screen appear.
+fn open(h: &mut Harness<DojoApp>, id: &str) {
+    h.run_steps(3);
+    h.get_by_label(&title(id, Lang::En)).click();
+    h.run_steps(2);
 }
 
 fn title(id: &str, lang: Lang) -> String {
@@ -96,9 +107,7 @@ fn bank_expert_path_by_clicking_choice_labels_reaches_a_perfect_debrief() {
 fn courier_scenario_played_with_keys_only() {
     let mut f = shipped(english());
     let h = &mut f.harness;
-    h.run_steps(3);
-    h.get_by_label(&title("late-courier", Lang::En)).click();
-    h.run_steps(2);
+    open(h, "late-courier");
     let keys = [Key::Num1, Key::Num2, Key::Num3];
     for n in "2,3,2,2,3,2,2,3"
         .split(',')
@@ -194,11 +203,17 @@ fn projector_mode_turns_on_and_off_with_f5() {
 
 #[test]
 fn class_vote_reveals_and_plays_the_majority_and_the_debrief_shows_it() {
-    let mut f = shipped(Settings {
+    // A projector is 1920×1080.
+    let settings = Settings {
         lang: Lang::En,
         hide_scores: true,
         ..Settings::default()
-    });
+    };
+    let mut f = app_sized(
+        &common::scenarios_dir(),
+        settings,
+        egui::vec2(1920.0, 1080.0),
+    );
     let h = &mut f.harness;
     h.run_steps(2);
     h.key_press(Key::F5);
@@ -209,7 +224,8 @@ fn class_vote_reveals_and_plays_the_majority_and_the_debrief_shows_it() {
     // 3 hands for B, 1 for A, counted with the + buttons.
     for (i, times) in [(1, 3), (0, 1)] {
         for _ in 0..times {
-            h.get_all_by_label("+").nth(i).unwrap().click();
+            // Through AccessKit, as a clicker or screen reader would press it.
+            h.get_all_by_label("+").nth(i).unwrap().click_accesskit();
             h.run_steps(1);
         }
     }

@@ -177,6 +177,7 @@ impl PlayView {
         // fills the rest and keeps its newest line in view.
         let avail = ui.available_height();
         egui::Panel::bottom("choices")
+            .resizable(false)
             .frame(egui::Frame::new())
             .show(ui, |ui| {
                 ui.separator();
@@ -394,34 +395,8 @@ impl PlayView {
     }
 
     fn vote_counter(&mut self, ui: &mut Ui, v: &View, i: usize) {
-        let letter = char::from(b'A' + i as u8);
-        let total: u32 = self.tally.iter().sum();
-        let n = &mut self.tally[i];
-        let minus = ui
-            .add(Button::new(RichText::new("−").size(v.sizes.body)))
-            .on_hover_text(format!("{letter} −1"));
-        if minus.clicked() {
-            *n = n.saturating_sub(1);
-        }
-        let label = ui.label(RichText::new(format!("{letter}:")).size(v.sizes.body));
-        ui.add(egui::DragValue::new(n).range(0..=999))
-            .labelled_by(label.id);
-        if ui
-            .add(Button::new(RichText::new("+").size(v.sizes.body)))
-            .on_hover_text(format!("{letter} +1"))
-            .clicked()
-        {
-            *n += 1;
-        }
-        if self.revealed {
-            let pct = widgets::share(*n, total);
-            ui.label(
-                RichText::new(format!("{pct:>3}%"))
-                    .size(v.sizes.body)
-                    .strong()
-                    .color(v.pal.accent),
-            );
-        }
+        let letter = char::from(b'A' + i as u8).to_string();
+        widgets::hand_counter(ui, v, &letter, &mut self.tally, i, self.revealed);
     }
 
     fn hints(&self, ui: &mut Ui, v: &View) {

@@ -536,20 +536,14 @@ impl QuizView {
     }
 
     fn room_counter(&mut self, ui: &mut Ui, v: &View, i: usize) {
-        let total: u32 = self.tally.iter().sum();
-        let n = &mut self.tally[i];
-        let l = ui.label(RichText::new(format!("{}:", i + 1)).size(v.sizes.body));
-        ui.add(egui::DragValue::new(n).range(0..=999))
-            .labelled_by(l.id);
-        if self.revealed {
-            let pct = widgets::share(*n, total);
-            ui.label(
-                RichText::new(format!("{pct:>3}%"))
-                    .size(v.sizes.body)
-                    .strong()
-                    .color(v.pal.accent),
-            );
-        }
+        widgets::hand_counter(
+            ui,
+            v,
+            &(i + 1).to_string(),
+            &mut self.tally,
+            i,
+            self.revealed,
+        );
     }
 
     fn results(

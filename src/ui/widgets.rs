@@ -189,3 +189,44 @@ pub fn standard_bars(ui: &mut Ui, rows: &[(String, u8)], s: Sizes, p: &Palette) 
         );
     }
 }
+
+/// Counting raised hands for option `i` of a classroom vote: − / number / +, and once revealed,
+/// its share of all hands.
+pub fn hand_counter(
+    ui: &mut Ui,
+    v: &super::view::View,
+    name: &str,
+    tally: &mut [u32],
+    i: usize,
+    revealed: bool,
+) {
+    use egui::{Button, RichText};
+    let total: u32 = tally.iter().sum();
+    let n = &mut tally[i];
+    if ui
+        .add(Button::new(RichText::new("−").size(v.sizes.body)))
+        .on_hover_text(format!("{name} −1"))
+        .clicked()
+    {
+        *n = n.saturating_sub(1);
+    }
+    let label = ui.label(RichText::new(format!("{name}:")).size(v.sizes.body));
+    ui.add(egui::DragValue::new(n).range(0..=999))
+        .labelled_by(label.id);
+    if ui
+        .add(Button::new(RichText::new("+").size(v.sizes.body)))
+        .on_hover_text(format!("{name} +1"))
+        .clicked()
+    {
+        *n += 1;
+    }
+    if revealed {
+        let pct = share(*n, total);
+        ui.label(
+            RichText::new(format!("{pct:>3}%"))
+                .size(v.sizes.body)
+                .strong()
+                .color(v.pal.accent),
+        );
+    }
+}
