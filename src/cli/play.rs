@@ -80,6 +80,9 @@ fn describe(node: &Node, s: &Session, lang: Lang) -> String {
     if let Some(t) = &node.time_limit {
         out.push_str(&format!("(time limit: {} s)\n", t.seconds));
     }
+    if let Some(e) = &node.ending {
+        out.push_str(&format!("== {} ==\n", e.title.inline(lang)));
+    }
     for (i, &c) in s.offered().iter().enumerate() {
         out.push_str(&format!(
             "  {}. {}\n",

@@ -7,7 +7,7 @@ use super::widgets;
 use crate::engine::rules::effects;
 use crate::engine::{Action, Mode, Session};
 use crate::load::LoadedScenario;
-use crate::model::{Lang, Node, Speaker};
+use crate::model::{Node, Speaker};
 use egui::{Button, Key, RichText, ScrollArea, Ui, vec2};
 use std::time::Duration;
 
@@ -29,6 +29,8 @@ pub struct PlayView {
     pub newer: Option<LoadedScenario>,
     /// Paused by the trainer (Space).
     pub paused: bool,
+    /// Height of the choice list last frame, to size its panel.
+    choices_h: f32,
 }
 
 impl PlayView {
@@ -50,6 +52,7 @@ impl PlayView {
             class_vote,
             newer: None,
             paused: false,
+            choices_h: 0.0,
         }
     }
 
@@ -175,19 +178,28 @@ impl PlayView {
         ui.separator();
         // Choices are pinned to the bottom (scrolling if they are very long); the dialogue
         // fills the rest and keeps its newest line in view.
+        // The panel is sized from the choices' measured height last frame (a panel cannot
+        // grow to fit a scroll area inside it), capped so the dialogue keeps some room.
         let avail = ui.available_height();
+        let hints_h = v.sizes.small * 2.6;
+        let height = (self.choices_h + hints_h + 16.0).min(avail * 0.75);
         egui::Panel::bottom("choices")
             .resizable(false)
+            .exact_size(height)
             .frame(egui::Frame::new())
             .show(ui, |ui| {
                 ui.separator();
-                ScrollArea::vertical()
+                let out = ScrollArea::vertical()
                     .id_salt("choices-scroll")
-                    .max_height(avail * 0.62)
+                    .max_height((ui.available_height() - hints_h).max(v.sizes.choice))
                     .show(ui, |ui| {
                         self.feedback(ui, v);
                         self.choices(ui, v, &offered);
                     });
+                if (out.content_size.y - self.choices_h).abs() > 0.5 {
+                    self.choices_h = out.content_size.y;
+                    ui.ctx().request_repaint();
+                }
                 self.hints(ui, v);
             });
         ScrollArea::vertical()
@@ -252,7 +264,8 @@ impl PlayView {
             f32::from(self.session.mood()),
             0.5,
         );
-        let width = (ui.available_width() * 0.45).max(v.sizes.body * 12.0);
+        // Who, how they feel, the mood and the clock on one row: the room reads it at a glance.
+        let width = (ui.available_width() * 0.3).max(v.sizes.body * 10.0);
         ui.horizontal_wrapped(|ui| {
             let who = sc.setting.customer.name.inline(v.lang);
             let feel = emotion
@@ -263,8 +276,6 @@ impl PlayView {
                     .size(v.sizes.body)
                     .strong(),
             );
-        });
-        ui.horizontal_wrapped(|ui| {
             if !(v.settings.hide_scores && v.projector) {
                 widgets::meter(ui, &v.t("心情", "Mood"), mood, width, v.sizes, &v.pal);
             }
@@ -415,9 +426,7 @@ impl PlayView {
         }
         h.push_str(" · F5 ");
         h.push_str(&v.t("投影模式", "projector"));
-        if v.lang != Lang::En || !v.projector {
-            ui.label(RichText::new(h).size(v.sizes.small));
-        }
+        ui.label(RichText::new(h).size(v.sizes.small));
     }
 }
 
