@@ -441,14 +441,7 @@ impl QuizView {
                         }
                     });
                 }
-                if v.projector
-                    && !submitted
-                    && ui
-                        .button(v.t("揭晓全班答案分布", "Reveal the room's answers"))
-                        .clicked()
-                {
-                    self.revealed = true;
-                }
+                self.reveal_button(ui, v, submitted);
             }
             QuestionKind::Multiple { options, .. } => {
                 for (i, &o) in d.order.iter().enumerate() {
@@ -469,11 +462,17 @@ impl QuizView {
                 }
             }
             QuestionKind::TrueFalse { .. } => {
-                ui.horizontal(|ui| {
-                    for (val, zh, en, key) in [
-                        (true, "对", "True", Key::Num1),
-                        (false, "错", "False", Key::Num2),
-                    ] {
+                for (i, (val, zh, en, key)) in [
+                    (true, "对", "True", Key::Num1),
+                    (false, "错", "False", Key::Num2),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    ui.horizontal(|ui| {
+                        if v.projector {
+                            self.room_counter(ui, v, i);
+                        }
                         let b = Button::selectable(
                             self.draft.tf == Some(val),
                             RichText::new(v.t(zh, en)).size(size),
@@ -484,8 +483,9 @@ impl QuizView {
                         {
                             self.draft.tf = Some(val);
                         }
-                    }
-                });
+                    });
+                }
+                self.reveal_button(ui, v, submitted);
             }
             QuestionKind::Ordering { steps } => {
                 ui.label(
@@ -532,6 +532,18 @@ impl QuizView {
                     }
                 });
             }
+        }
+    }
+
+    /// On a projector: reveal how the room answered (before the trainer submits the class's answer).
+    fn reveal_button(&mut self, ui: &mut Ui, v: &View, submitted: bool) {
+        if v.projector
+            && !submitted
+            && ui
+                .button(v.t("揭晓全班答案分布", "Reveal the room's answers"))
+                .clicked()
+        {
+            self.revealed = true;
         }
     }
 
