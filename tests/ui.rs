@@ -392,3 +392,52 @@ fn a_five_question_quiz_played_by_clicking_reaches_its_results() {
     h.get_by_label_contains(&format!("Seed {} — enter it to replay", q.seed()));
     assert!(!h.state().progress.quizzed.is_empty());
 }
+
+#[test]
+fn try_again_from_a_debrief_step_resumes_the_play_there() {
+    let mut f = shipped(english());
+    let h = &mut f.harness;
+    open(h, "bank-security-guard");
+    let keys = [Key::Num1, Key::Num2, Key::Num3];
+    for n in [2, 2, 2] {
+        h.key_press(keys[n - 1]);
+        h.run_steps(2);
+    }
+    let Screen::Debrief(d) = &h.state().screen else {
+        panic!("no debrief")
+    };
+    assert_eq!(d.report.left_expert_at, Some(2));
+    h.get_by_label_contains("you left the expert path here");
+    // Step 3 is where it went wrong: try again from there and follow the expert.
+    h.get_all_by_label("Try again from here")
+        .nth(2)
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(2);
+    let Screen::Play(p) = &h.state().screen else {
+        panic!("not resumed")
+    };
+    assert_eq!(p.session.steps().len(), 2);
+    for n in [3, 1, 3, 2, 3] {
+        h.key_press(keys[n - 1]);
+        h.run_steps(2);
+    }
+    let Screen::Debrief(d) = &h.state().screen else {
+        panic!("no debrief")
+    };
+    assert_eq!(d.report.overall, 100);
+    assert_eq!(h.state().progress.scenarios["bank-security-guard"].plays, 2);
+}
+
+#[test]
+fn the_text_size_setting_scales_the_type() {
+    let mut f = shipped(Settings {
+        lang: Lang::En,
+        text_scale: 1.5,
+        ..Settings::default()
+    });
+    let h = &mut f.harness;
+    h.run_steps(2);
+    let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert_eq!(body, 27.0);
+}
