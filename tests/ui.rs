@@ -441,3 +441,14 @@ fn the_text_size_setting_scales_the_type() {
     let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
     assert_eq!(body, 27.0);
 }
+
+#[test]
+fn a_node_picture_is_shown_with_its_path_as_alt_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pictures");
+    let mut f = app_on(&dir, english());
+    let h = &mut f.harness;
+    h.run_steps(3);
+    h.get_by_label("Greeting at the counter").click();
+    h.run_steps(5);
+    h.get_by_label("images/counter.png");
+}

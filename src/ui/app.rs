@@ -76,6 +76,8 @@ impl DojoApp {
     /// Build the app: fonts, settings, progress, library, watcher.
     pub fn new(ctx: &egui::Context, opts: AppOptions) -> Self {
         theme::install_fonts(ctx);
+        // Scenario pictures are PNG or JPEG files read from disk.
+        egui_extras::install_image_loaders(ctx);
         let store = Store::new(&opts.data_dir);
         let (settings, w1) = store.load::<Settings>("settings.ron");
         let (progress, w2) = store.load::<Progress>("progress.ron");

@@ -290,6 +290,25 @@ impl PlayView {
         });
     }
 
+    /// The current node's picture, if the author gave one (checked at load to stay inside the folder).
+    fn picture(&self, ui: &mut Ui, v: &View) {
+        let Some(img) = &self.session.node().image else {
+            return;
+        };
+        let path = self
+            .loaded
+            .path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join(img);
+        let uri = format!("file://{}", path.display());
+        ui.add(
+            egui::Image::new(uri)
+                .max_height(v.sizes.body * 14.0)
+                .alt_text(img.as_str()),
+        );
+    }
+
     fn node_text(ui: &mut Ui, v: &View, node: &Node, customer: &str) {
         if let Some(n) = &node.narration {
             ui.label(
@@ -337,6 +356,7 @@ impl PlayView {
             );
             ui.add_space(v.sizes.body * 0.5);
         }
+        self.picture(ui, v);
         Self::node_text(ui, v, self.session.node(), &customer);
     }
 
