@@ -3,6 +3,7 @@
 //! The domain (`model`, `load`, `engine`) is pure Rust with no UI; the desktop
 //! app (`ui`) and the command line (`cli`) are two thin faces over it.
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod engine;

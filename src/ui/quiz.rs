@@ -601,14 +601,28 @@ impl QuizView {
                 Some(c) if *c > 0.0 => "△",
                 _ => "×",
             };
-            ui.label(
-                RichText::new(format!(
-                    "{mark} {}. {}",
-                    k + 1,
-                    d.question.text.inline(v.lang)
-                ))
-                .size(v.sizes.small),
-            );
+            // Each question opens to its answer and explanation, for review after the quiz.
+            let title = RichText::new(format!(
+                "{mark} {}. {}",
+                k + 1,
+                d.question.text.inline(v.lang)
+            ))
+            .size(v.sizes.small);
+            egui::CollapsingHeader::new(title)
+                .id_salt(("review", k))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            v.t("正确答案：", "Answer:"),
+                            key_text(d, v.lang)
+                        ))
+                        .size(v.sizes.small),
+                    );
+                    ui.label(
+                        RichText::new(d.question.explanation.show(v.lang)).size(v.sizes.small),
+                    );
+                });
         }
         ui.horizontal_wrapped(|ui| {
             if ui
