@@ -98,3 +98,41 @@ fn rewind_and_replay_reproduce_the_same_states() {
     assert_eq!(done, 1);
     assert_eq!(partial.steps().len(), 1);
 }
+
+#[test]
+fn between_equal_scores_the_expert_lands_the_customer_higher_on_the_waterfall() {
+    let good = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let src = std::fs::read_to_string(good.join("minimal.ron")).unwrap();
+    // A third opening choice, scoring exactly like the first but ending Loyal; listed last.
+    let twin = r#"(text: (zh: "微笑问候并递上一杯水", en: "Smile, greet her and offer a glass of water"), next: "delighted", mood: 20,
+                 effects: [(standard: "eye-contact-5s", amount: 2, why: (zh: "及时", en: "Prompt")), (standard: "respect", amount: 1, why: (zh: "礼貌", en: "Courteous"))]),
+            ],
+        ),
+        (
+            id: "delighted",
+            ending: (waterfall: Loyal, realm: Second, title: (zh: "很开心", en: "Delighted"), debrief: (zh: "好", en: "Good")),
+        ),
+        (
+            id: "ignored","#;
+    let edited = src.replacen(
+        "            ],\n        ),\n        (\n            id: \"ignored\",",
+        &format!("                {twin}"),
+        1,
+    );
+    assert_ne!(edited, src);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(good.join("standards.ron"), dir.path().join("standards.ron")).unwrap();
+    std::fs::write(dir.path().join("twin.ron"), edited).unwrap();
+    let rubric = service_dojo::load::library::load_rubric(&dir.path().join("standards.ron"))
+        .value
+        .unwrap();
+    let l = service_dojo::load::library::load_scenario(
+        &dir.path().join("twin.ron"),
+        dir.path(),
+        Some(&rubric),
+    );
+    let loaded = l.value.unwrap_or_else(|| panic!("{:?}", l.diagnostics));
+    assert_eq!(loaded.analysis.expert, vec![(0, Action::Choose(2))]);
+    // The worst path, between equal scores, prefers the lower ending: it never takes the Loyal twin.
+    assert!(!loaded.analysis.worst_path.contains(&(0, Action::Choose(2))));
+}

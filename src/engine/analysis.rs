@@ -10,7 +10,11 @@
 use super::rules::{Action, Rules, State, effects};
 use crate::graph;
 use crate::load::limits::MAX_STATES;
-use crate::model::{Rubric, Scenario, StandardId};
+use crate::model::{Rubric, Scenario, StandardId, Waterfall};
+
+/// Size of the waterfall tie-break: below any score difference a real scenario produces
+/// (one point of weight 1 on a standard spanning 1,000 points is 1e-3).
+const TIE_BREAK: f64 = 1e-7;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// One edge of the state graph.
@@ -130,8 +134,9 @@ impl StateGraph {
         })
     }
 
-    /// Maximum over plays to an ending of Σ weight·delta, per state (−∞ where no ending is reachable).
-    fn values(&self, weight: &dyn Fn(&Edge) -> f64) -> Vec<f64> {
+    /// Maximum over plays to an ending of Σ weight·delta plus the ending's own value, per state
+    /// (−∞ where no ending is reachable).
+    fn values(&self, weight: &dyn Fn(&Edge) -> f64, ending: &dyn Fn(usize) -> f64) -> Vec<f64> {
         let n_comp = self.comp.iter().max().map_or(0, |m| m + 1);
         let mut members = vec![Vec::new(); n_comp];
         for (v, &c) in self.comp.iter().enumerate() {
@@ -143,7 +148,7 @@ impl StateGraph {
             let mut best = f64::NEG_INFINITY;
             for &v in &members[c] {
                 if self.is_end[v] {
-                    best = best.max(0.0);
+                    best = best.max(ending(v));
                 }
                 for e in &self.edges[v] {
                     let tc = self.comp[e.to];
@@ -232,10 +237,10 @@ pub fn analyse(sc: &Scenario, rubric: &Rubric) -> Result<Analysis, AnalysisError
     };
     let start_val = |vals: Vec<f64>| if vals[0].is_finite() { vals[0] } else { 0.0 };
     let best: Vec<i32> = (0..standards.len())
-        .map(|i| start_val(g.values(&per(i, 1.0))).round() as i32)
+        .map(|i| start_val(g.values(&per(i, 1.0), &|_| 0.0)).round() as i32)
         .collect();
     let worst: Vec<i32> = (0..standards.len())
-        .map(|i| -start_val(g.values(&per(i, -1.0))).round() as i32)
+        .map(|i| -start_val(g.values(&per(i, -1.0), &|_| 0.0)).round() as i32)
         .collect();
     // The weighted overall score is affine in the totals, so its best path maximises Σ c·delta.
     let coef: Vec<f64> = standards
@@ -259,8 +264,18 @@ pub fn analyse(sc: &Scenario, rubric: &Rubric) -> Result<Analysis, AnalysisError
     };
     let up = overall(1.0);
     let down = overall(-1.0);
-    let expert = g.follow(sc, &g.values(&up), &up);
-    let worst_path = g.follow(sc, &g.values(&down), &down);
+    // Between plays with the same score, the expert lands the customer higher on the waterfall
+    // (and the worst path lower): a bonus far below any real score difference breaks the tie.
+    let rank = |v: usize| {
+        sc.nodes[g.states[v].node].ending.as_ref().map_or(0.0, |e| {
+            Waterfall::ALL
+                .iter()
+                .position(|w| *w == e.waterfall)
+                .unwrap_or(0) as f64
+        })
+    };
+    let expert = g.follow(sc, &g.values(&up, &|v| (5.0 - rank(v)) * TIE_BREAK), &up);
+    let worst_path = g.follow(sc, &g.values(&down, &|v| rank(v) * TIE_BREAK), &down);
     let (stuck, never_offered) = coverage(sc, &rules, &g);
     Ok(Analysis {
         standards,
