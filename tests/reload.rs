@@ -84,11 +84,27 @@ fn edits_reload_broken_edits_keep_the_last_good_version_and_plays_can_replay() {
     h.run_steps(2);
     assert!(matches!(h.state().screen, Screen::Play(_)));
 
-    // Fixed again: the stale copy is dropped.
+    // Fixed again: the stale copy is dropped, and an open branch map shows the new version.
+    h.get_by_label("Back to library").click();
+    h.run_steps(2);
+    h.get_by_label("Branch map").click();
+    h.run_steps(2);
+    h.get_by_label_contains("1. → served (+3, mood +20)");
     std::fs::write(&file, &src).unwrap();
     h.state_mut().reload();
     assert_eq!(h.state().library.scenarios.len(), 1);
     assert!(h.state().stale.is_empty());
+    std::fs::write(
+        &file,
+        src.replace(
+            "next: \"served\",\n                    mood: 20,",
+            "next: \"served\",\n                    mood: 25,",
+        ),
+    )
+    .unwrap();
+    h.state_mut().reload();
+    h.run_steps(2);
+    h.get_by_label_contains("1. → served (+3, mood +25)");
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub enum Screen {
     Settings,
     /// Quiz setup, questions, results.
     Quiz(Box<QuizView>),
+    /// A scenario's branch map.
+    Map(Box<LoadedScenario>),
 }
 
 /// The app.
@@ -161,6 +163,12 @@ impl DojoApp {
         {
             p.newer = Some(n.clone());
         }
+        // A trainer watching the branch map sees the edit at once.
+        if let Screen::Map(m) = &mut self.screen
+            && let Some(n) = new.scenarios.iter().find(|s| s.path == m.path)
+        {
+            **m = n.clone();
+        }
         self.library = new;
         self.stale = stale;
     }
@@ -200,6 +208,7 @@ impl DojoApp {
                 self.screen =
                     Screen::Play(Box::new(PlayView::resume(loaded, session, self.projector)))
             }
+            Nav::Map(loaded) => self.screen = Screen::Map(Box::new(loaded)),
             Nav::ToggleProjector => self.set_projector(ctx, !self.projector),
         }
     }
@@ -329,6 +338,7 @@ impl DojoApp {
                 Screen::Play(p) => p.ui(ui, &v),
                 Screen::Debrief(d) => d.ui(ui, &v),
                 Screen::Settings => super::settings::ui(ui, &v, &mut settings, &self.progress),
+                Screen::Map(loaded) => super::map::ui(ui, &v, loaded),
                 Screen::Quiz(q) => {
                     let mut progress = self.progress.clone();
                     let nav = q.ui(ui, &v, &self.library, &mut progress);

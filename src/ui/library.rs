@@ -167,7 +167,12 @@ fn card(
                 ),
                 None => v.t("尚未练习", "Not played yet"),
             };
-            ui.label(RichText::new(best).size(v.sizes.small));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(best).size(v.sizes.small));
+                if ui.small_button(v.t("分支图", "Branch map")).clicked() {
+                    nav = Some(Nav::Map(s.clone()));
+                }
+            });
             if let Some(d) = stale {
                 ui.label(
                     RichText::new(format!(

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod debrief;
 pub mod library;
+pub mod map;
 pub mod play;
 pub mod quiz;
 pub mod settings;

@@ -60,6 +60,8 @@ pub enum Nav {
     Quiz,
     /// Start a scenario.
     Play(LoadedScenario),
+    /// Show a scenario's branch map.
+    Map(LoadedScenario),
     /// Continue from a rewound session (try again from a step).
     Resume(LoadedScenario, Session),
     /// Projector mode on or off.
