@@ -367,11 +367,7 @@ impl NodeGraph {
             .nodes
             .iter()
             .map(|node| {
-                let timeout = node.time_limit.as_ref().and_then(|t| t.goto.as_ref());
-                node.choices
-                    .iter()
-                    .map(|c| &c.next)
-                    .chain(timeout)
+                node.targets()
                     .filter_map(|id| ids.get(id.as_str()).copied())
                     .collect()
             })

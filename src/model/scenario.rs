@@ -131,6 +131,12 @@ pub struct Node {
 }
 
 impl Node {
+    /// Every node this one can lead to: its choices' targets, then the timeout target.
+    pub fn targets(&self) -> impl Iterator<Item = &NodeId> {
+        let timeout = self.time_limit.as_ref().and_then(|t| t.goto.as_ref());
+        self.choices.iter().map(|c| &c.next).chain(timeout)
+    }
+
     /// What kind of node this is; the validator guarantees exactly one kind.
     pub fn kind(&self) -> NodeKind<'_> {
         match &self.ending {

@@ -24,9 +24,7 @@ pub fn layers(sc: &Scenario) -> Vec<Vec<usize>> {
         queue.push_back(s);
     }
     while let Some(v) = queue.pop_front() {
-        let node = &sc.nodes[v];
-        let timeout = node.time_limit.as_ref().and_then(|t| t.goto.as_ref());
-        for next in node.choices.iter().map(|c| &c.next).chain(timeout) {
+        for next in sc.nodes[v].targets() {
             if let Some(&w) = index.get(next.as_str())
                 && depth[w] == usize::MAX
             {
