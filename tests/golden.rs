@@ -241,3 +241,13 @@ fn every_standard_is_exercised_by_at_least_two_scenarios() {
         assert!(n >= 2, "{} is trained by {n} scenario(s)", std.id);
     }
 }
+
+#[test]
+fn the_verdict_reads_score_and_outcome_together() {
+    let en = |choices: &str| report("bank-security-guard", choices).verdict().en.unwrap();
+    assert!(en("2,2,3,1,3,2,3").starts_with("Expert handling"));
+    assert!(en("2,2,3,1,3,2,1").contains("only 'satisfied'"));
+    assert!(en("2,2,2").starts_with("Many right moves, yet the customer left unhappy"));
+    assert!(en("3,1,4,2,1,2").starts_with("This customer was lost"));
+    assert!(en("2").starts_with("The scenario has not reached an ending"));
+}

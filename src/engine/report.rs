@@ -217,6 +217,41 @@ impl Report {
         }
     }
 
+    /// One honest sentence reading the score and the outcome together, so a good score with a lost
+    /// customer (or the reverse) is never left for the trainee to puzzle over.
+    pub fn verdict(&self) -> Text {
+        let Some(o) = &self.outcome else {
+            return Text::bi(
+                "还没有走到结局。",
+                "The scenario has not reached an ending yet.",
+            );
+        };
+        let high = o.waterfall <= Waterfall::VerySatisfied;
+        let (zh, en) = match (high, o.waterfall == Waterfall::Satisfied, self.overall) {
+            (true, _, 90..) => (
+                "专家水准：各项标准都做到了，客户也留在了瀑布的顶端。",
+                "Expert handling: the standards were met and the customer stays at the top of the waterfall.",
+            ),
+            (true, _, _) => (
+                "客户很满意，但有几项标准还能做得更好——对照下面的专家路径。",
+                "The customer is very satisfied, but some standards could be met better: compare with the expert path below.",
+            ),
+            (false, true, _) => (
+                "客户只是“满意”——而“满意”远远不够，控制点在“非常满意”。",
+                "The customer is only 'satisfied', which is not enough: the control point is 'very satisfied'.",
+            ),
+            (false, false, 50..) => (
+                "做对了不少，但客户还是不满地走了：客户流失不是因为问题本身，而是因为处理方式。看看你从哪一步偏离了专家路径。",
+                "Many right moves, yet the customer left unhappy: customers leave over how a problem is handled, not the problem. See where you left the expert path.",
+            ),
+            (false, false, _) => (
+                "这位客户流失了。逐步对照专家的做法，找出第一个转折点。",
+                "This customer was lost. Compare each step with the expert's and find the first turning point.",
+            ),
+        };
+        Text::bi(zh, en)
+    }
+
     /// A plain-text rendering for the CLI.
     pub fn to_text(&self, lang: Lang) -> String {
         let mut out = String::new();
@@ -243,6 +278,7 @@ impl Report {
         }
         push(&mut out, format!("Mood: {}/100", self.mood));
         push(&mut out, format!("Overall: {}/100", self.overall));
+        push(&mut out, self.verdict().inline(lang));
         for s in &self.standards {
             push(
                 &mut out,

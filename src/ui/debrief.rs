@@ -64,6 +64,12 @@ impl DebriefView {
                 .size(v.sizes.heading)
                 .strong(),
         );
+        ui.label(
+            RichText::new(r.verdict().show(v.lang))
+                .size(v.sizes.body)
+                .strong()
+                .color(v.pal.accent),
+        );
         ui.horizontal_wrapped(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(ui.available_width().min(v.sizes.body * 30.0));
