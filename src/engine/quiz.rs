@@ -7,7 +7,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Which questions a quiz may draw.
@@ -242,9 +242,4 @@ pub fn result(seed: u64, drawn: &[Drawn], answers: &[Option<Answer>]) -> QuizRes
         percent,
         standards,
     }
-}
-
-/// Index of every question by id, for replaying history.
-pub fn by_id(pool: &[Arc<Question>]) -> HashMap<&QuestionId, &Arc<Question>> {
-    pool.iter().map(|q| (&q.id, q)).collect()
 }

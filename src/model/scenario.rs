@@ -136,23 +136,6 @@ impl Node {
         let timeout = self.time_limit.as_ref().and_then(|t| t.goto.as_ref());
         self.choices.iter().map(|c| &c.next).chain(timeout)
     }
-
-    /// What kind of node this is; the validator guarantees exactly one kind.
-    pub fn kind(&self) -> NodeKind<'_> {
-        match &self.ending {
-            Some(e) => NodeKind::Ending(e),
-            None => NodeKind::Choices(&self.choices),
-        }
-    }
-}
-
-/// A node is a decision or an ending.
-#[derive(Clone, Copy, Debug)]
-pub enum NodeKind<'a> {
-    /// The trainee chooses.
-    Choices(&'a [Choice]),
-    /// The play ends.
-    Ending(&'a Ending),
 }
 
 /// A spoken line.

@@ -75,9 +75,4 @@ impl Rubric {
     pub fn get(&self, id: &StandardId) -> Option<&Standard> {
         self.standards.iter().find(|s| &s.id == id)
     }
-
-    /// Position of a standard in display order.
-    pub fn index_of(&self, id: &StandardId) -> Option<usize> {
-        self.standards.iter().position(|s| &s.id == id)
-    }
 }

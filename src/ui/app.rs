@@ -7,7 +7,7 @@ use super::quiz::QuizView;
 use super::theme::{self, Sizes};
 use super::view::{Nav, View, t};
 use super::watch::Watcher;
-use crate::engine::{Mode, Report};
+use crate::engine::Report;
 use crate::load::{Diagnostic, Library, LoadedScenario};
 use crate::store::{Progress, Settings, Store, Theme};
 use egui::{Key, RichText, Ui, ViewportCommand};
@@ -389,12 +389,5 @@ impl eframe::App for DojoApp {
                 t.elapsed().as_secs_f64() * 1000.0
             );
         }
-    }
-}
-
-impl DojoApp {
-    /// Play mode in force for new plays.
-    pub fn mode(&self) -> Mode {
-        self.settings.mode
     }
 }
