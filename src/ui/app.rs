@@ -173,17 +173,6 @@ impl DojoApp {
         self.stale = stale;
     }
 
-    fn view(&self) -> View<'_> {
-        View {
-            lang: self.settings.lang,
-            sizes: self.sizes(),
-            pal: theme::palette(self.theme()),
-            projector: self.projector,
-            settings: &self.settings,
-            rubric: self.library.rubric.as_deref(),
-        }
-    }
-
     fn go(&mut self, ctx: &egui::Context, nav: Nav) {
         match nav {
             Nav::Library => self.screen = Screen::Library,
@@ -325,7 +314,15 @@ impl DojoApp {
         let mut settings = self.settings.clone();
         let mut library_view = std::mem::take(&mut self.library_view);
         let nav = {
-            let v = self.view();
+            // Field by field (not `self.view()`), so the quiz can update progress while `v` is alive.
+            let v = View {
+                lang: self.settings.lang,
+                sizes: self.sizes(),
+                pal: theme::palette(self.theme()),
+                projector: self.projector,
+                settings: &self.settings,
+                rubric: self.library.rubric.as_deref(),
+            };
             match &mut screen {
                 Screen::Library => {
                     let shelf = Shelf {
@@ -339,12 +336,7 @@ impl DojoApp {
                 Screen::Debrief(d) => d.ui(ui, &v),
                 Screen::Settings => super::settings::ui(ui, &v, &mut settings, &self.progress),
                 Screen::Map(loaded) => super::map::ui(ui, &v, loaded),
-                Screen::Quiz(q) => {
-                    let mut progress = self.progress.clone();
-                    let nav = q.ui(ui, &v, &self.library, &mut progress);
-                    self.progress = progress;
-                    nav
-                }
+                Screen::Quiz(q) => q.ui(ui, &v, &self.library, &mut self.progress),
             }
         };
         self.settings = settings;
