@@ -284,24 +284,19 @@ fn every_standard_is_tested_by_at_least_two_questions_and_the_banks_are_big_enou
 #[test]
 fn the_cli_quiz_replays_by_seed_and_grades_scripted_answers() {
     let p = pool();
-    let (a, ra) = service_dojo::cli::quiz::run(
-        &p,
-        &Filter::default(),
-        5,
-        42,
-        "",
-        service_dojo::model::Lang::En,
-    )
-    .unwrap();
-    let (b, _) = service_dojo::cli::quiz::run(
-        &p,
-        &Filter::default(),
-        5,
-        42,
-        "",
-        service_dojo::model::Lang::En,
-    )
-    .unwrap();
+    let run = |answers: &str| {
+        service_dojo::cli::quiz::run(
+            &p,
+            &Filter::default(),
+            5,
+            42,
+            answers,
+            service_dojo::model::Lang::En,
+        )
+        .unwrap()
+    };
+    let (a, ra) = run("");
+    let (b, _) = run("");
     assert_eq!(a, b);
     assert_eq!(ra.percent, 0);
     // Answer every question with its key, in CLI syntax.
@@ -310,15 +305,7 @@ fn the_cli_quiz_replays_by_seed_and_grades_scripted_answers() {
         .iter()
         .map(|d| service_dojo::cli::quiz::show_answer(&d.key()))
         .collect();
-    let (text, r) = service_dojo::cli::quiz::run(
-        &p,
-        &Filter::default(),
-        5,
-        42,
-        &answers.join(","),
-        service_dojo::model::Lang::En,
-    )
-    .unwrap();
+    let (text, r) = run(&answers.join(","));
     assert_eq!(r.percent, 100, "{text}");
     assert!(text.contains("Score: 100/100 (replay with --seed 42)"));
 }

@@ -434,13 +434,7 @@ fn reachability(sc: &Scenario, g: &NodeGraph, ctx: &mut Ctx) {
 /// Choices (and timeouts) inside a loop must not change scores.
 fn loops(sc: &Scenario, g: &NodeGraph, ctx: &mut Ctx) {
     let comp = graph::scc(sc.nodes.len(), &|v| g.succ[v].clone());
-    let ids: HashMap<&str, usize> = sc
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let on_loop = |from: usize, to: &str| ids.get(to).is_some_and(|&t| comp[t] == comp[from]);
+    let on_loop = |from: usize, to: &str| g.index.get(to).is_some_and(|&t| comp[t] == comp[from]);
     for (n, node) in sc.nodes.iter().enumerate() {
         for (c, choice) in node.choices.iter().enumerate() {
             if !choice.effects.is_empty() && on_loop(n, choice.next.as_str()) {

@@ -51,6 +51,15 @@ impl Scenario {
         self.nodes.iter().find(|n| &n.id == id)
     }
 
+    /// Node id → index in `nodes`, for walking the graph (the first of duplicate ids wins).
+    pub fn index_by_id(&self) -> std::collections::HashMap<&str, usize> {
+        let mut map = std::collections::HashMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            map.entry(n.id.as_str()).or_insert(i);
+        }
+        map
+    }
+
     /// Index of a node in `nodes`.
     pub fn node_index(&self, id: &NodeId) -> Option<usize> {
         self.nodes.iter().position(|n| &n.id == id)

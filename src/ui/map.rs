@@ -7,16 +7,11 @@ use crate::engine::Action;
 use crate::load::LoadedScenario;
 use crate::model::{Condition, Scenario, Waterfall};
 use egui::{Color32, Frame, RichText, ScrollArea, Stroke, Ui};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// Nodes grouped by their shortest distance from the start (unreachable ones cannot load).
 pub fn layers(sc: &Scenario) -> Vec<Vec<usize>> {
-    let index: HashMap<&str, usize> = sc
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index = sc.index_by_id();
     let mut depth = vec![usize::MAX; sc.nodes.len()];
     let mut queue = VecDeque::new();
     if let Some(&s) = index.get(sc.start.as_str()) {
